@@ -1,0 +1,124 @@
+// `pnpm bench [--quick] [--only=id,id]`: runs each case in its own process, prints the tables,
+// writes bench/results/latest.json.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { CASE_IDS, type CaseId, isCaseId } from './cases/index.js';
+import type { LoopOptions } from './measure.js';
+import type { CaseResult } from './run-case.js';
+import { ratios, renderTables } from './table.js';
+
+const FULL: LoopOptions = {
+  warmup: 2_000,
+  sequential: 20_000,
+  concurrent: 20_000,
+  inFlight: 64,
+  rounds: 3,
+};
+const QUICK: LoopOptions = {
+  warmup: 500,
+  sequential: 2_000,
+  concurrent: 2_048,
+  inFlight: 64,
+  rounds: 1,
+};
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url));
+const runCase = fileURLToPath(new URL('./run-case.ts', import.meta.url));
+
+function parseArgs(argv: string[]): { quick: boolean; only: CaseId[] } {
+  let quick = false;
+  let only: CaseId[] = [...CASE_IDS];
+  for (const arg of argv) {
+    if (arg === '--quick') quick = true;
+    else if (arg.startsWith('--only=')) {
+      const ids = arg.slice('--only='.length).split(',');
+      const bad = ids.filter((id) => !isCaseId(id));
+      if (bad.length)
+        throw new Error(`unknown case(s) ${bad.join(', ')}; known: ${CASE_IDS.join(', ')}`);
+      only = ids as CaseId[];
+    } else if (arg !== '--') throw new Error(`unknown argument ${arg} (use --quick, --only=id,id)`);
+  }
+  return { quick, only };
+}
+
+/** One case in a fresh node process (same tsx loader, tsconfig paths, --expose-gc). */
+function runInChild(id: CaseId, options: LoopOptions): Promise<CaseResult> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, '--expose-gc', runCase, id, JSON.stringify(options)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TSX_TSCONFIG_PATH: `${benchDir}tsconfig.json` },
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk));
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      try {
+        if (code === 0) return resolve(JSON.parse(last) as CaseResult);
+      } catch {}
+      const reason = err.trim().split('\n').slice(0, 3).join(' ') || `exit code ${code}`;
+      resolve({ id, label: id, measures: '', status: 'failed', reason });
+    });
+  });
+}
+
+async function version(pkg: string): Promise<string | undefined> {
+  try {
+    const path = `${benchDir}node_modules/${pkg}/package.json`;
+    return (JSON.parse(await readFile(path, 'utf8')) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const { quick, only } = parseArgs(process.argv.slice(2));
+  const options = quick ? QUICK : FULL;
+  const results: CaseResult[] = [];
+  for (const id of only) {
+    process.stderr.write(`running ${id}…\n`);
+    const result = await runInChild(id, options);
+    if (result.status !== 'ok') process.stderr.write(`  ${result.status}: ${result.reason}\n`);
+    results.push(result);
+  }
+  const versions = {
+    node: process.version,
+    '@modelcontextprotocol/sdk': await version('@modelcontextprotocol/sdk'),
+    '@modelcontextprotocol/server': await version('@modelcontextprotocol/server'),
+    '@modelcontextprotocol/client': await version('@modelcontextprotocol/client'),
+  };
+  const cpu = cpus()[0]?.model ?? 'unknown';
+  const report = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    options,
+    machine: { platform: process.platform, arch: process.arch, cpu, cores: cpus().length },
+    versions,
+    results,
+    ratios: ratios(results),
+  };
+  await mkdir(`${benchDir}results`, { recursive: true });
+  await writeFile(`${benchDir}results/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${renderTables(results, options.inFlight)}\n`);
+  console.log(
+    `${quick ? 'quick' : 'full'} run · node ${process.version} · ${cpu} · SDK v1 ${versions['@modelcontextprotocol/sdk']} · SDK v2 ${versions['@modelcontextprotocol/server']}`,
+  );
+  for (const r of results) {
+    const note = r.status === 'ok' ? '' : ` — ${r.status}: ${r.reason}`;
+    console.log(`- ${r.label}: ${r.measures}${note}`);
+  }
+  console.log('\nwrote bench/results/latest.json');
+  if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
