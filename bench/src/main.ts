@@ -1,27 +1,34 @@
-// `pnpm bench [--quick] [--only=id,id]`: runs each case in its own process, prints the tables,
-// writes bench/results/latest.json.
+// `pnpm bench [--quick] [--only=id,id]`: runs each case in its own processes, interleaved,
+// prints the tables and writes bench/results/latest.json.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CASE_IDS, type CaseId, isCaseId } from './cases/index.js';
-import type { LoopOptions } from './measure.js';
+import { type LoopOptions, type Rounds, summarize } from './measure.js';
 import type { CaseResult } from './run-case.js';
-import { ratios, renderTables } from './table.js';
+import { type RowResult, ratios, renderTables } from './table.js';
 
-const FULL: LoopOptions = {
+/** `passes` fresh processes per case, run round-robin so load swings hit every case alike. */
+interface RunOptions extends LoopOptions {
+  passes: number;
+}
+
+const FULL: RunOptions = {
   warmup: 2_000,
   sequential: 20_000,
   concurrent: 20_000,
   inFlight: 64,
   rounds: 3,
+  passes: 3,
 };
-const QUICK: LoopOptions = {
+const QUICK: RunOptions = {
   warmup: 500,
   sequential: 2_000,
   concurrent: 2_048,
   inFlight: 64,
   rounds: 1,
+  passes: 1,
 };
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
@@ -78,16 +85,39 @@ async function version(pkg: string): Promise<string | undefined> {
   }
 }
 
+/** Runs every pass; a case that skips or fails once is not run again. */
+async function runAll(only: CaseId[], options: RunOptions): Promise<RowResult[]> {
+  const { passes, ...loop } = options;
+  const rows = new Map<CaseId, RowResult>();
+  const samples = new Map<CaseId, Rounds>();
+  for (let pass = 1; pass <= passes; pass++) {
+    for (const id of only) {
+      if (rows.get(id)?.status === 'skipped' || rows.get(id)?.status === 'failed') continue;
+      process.stderr.write(`pass ${pass}/${passes}: ${id}…\n`);
+      const { rounds, ...row } = await runInChild(id, loop);
+      rows.set(id, row);
+      if (!rounds) {
+        process.stderr.write(`  ${row.status}: ${row.reason}\n`);
+        continue;
+      }
+      const merged = samples.get(id) ?? { sequential: [], concurrent: [] };
+      merged.sequential.push(...rounds.sequential);
+      merged.concurrent.push(...rounds.concurrent);
+      samples.set(id, merged);
+    }
+  }
+  return only.map((id) => {
+    const row = rows.get(id)!;
+    const merged = samples.get(id);
+    return row.status === 'ok' && merged ? { ...row, result: summarize(merged) } : row;
+  });
+}
+
 async function main(): Promise<void> {
   const { quick, only } = parseArgs(process.argv.slice(2));
   const options = quick ? QUICK : FULL;
-  const results: CaseResult[] = [];
-  for (const id of only) {
-    process.stderr.write(`running ${id}…\n`);
-    const result = await runInChild(id, options);
-    if (result.status !== 'ok') process.stderr.write(`  ${result.status}: ${result.reason}\n`);
-    results.push(result);
-  }
+  const loadBefore = loadavg()[0]!;
+  const results = await runAll(only, options);
   const versions = {
     node: process.version,
     '@modelcontextprotocol/sdk': await version('@modelcontextprotocol/sdk'),
@@ -95,11 +125,19 @@ async function main(): Promise<void> {
     '@modelcontextprotocol/client': await version('@modelcontextprotocol/client'),
   };
   const cpu = cpus()[0]?.model ?? 'unknown';
+  const load = { before: loadBefore, after: loadavg()[0]! };
+  const machine = {
+    platform: process.platform,
+    arch: process.arch,
+    cpu,
+    cores: cpus().length,
+    load,
+  };
   const report = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     options,
-    machine: { platform: process.platform, arch: process.arch, cpu, cores: cpus().length },
+    machine,
     versions,
     results,
     ratios: ratios(results),
@@ -108,7 +146,9 @@ async function main(): Promise<void> {
   await writeFile(`${benchDir}results/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${renderTables(results, options.inFlight)}\n`);
   console.log(
-    `${quick ? 'quick' : 'full'} run · node ${process.version} · ${cpu} · SDK v1 ${versions['@modelcontextprotocol/sdk']} · SDK v2 ${versions['@modelcontextprotocol/server']}`,
+    `${report.mode} run · node ${process.version} · ${cpu} × ${machine.cores} · ` +
+      `load avg ${load.before.toFixed(2)} → ${load.after.toFixed(2)} · ` +
+      `SDK v1 ${versions['@modelcontextprotocol/sdk']} · SDK v2 ${versions['@modelcontextprotocol/server']}`,
   );
   for (const r of results) {
     const note = r.status === 'ok' ? '' : ` — ${r.status}: ${r.reason}`;

@@ -17,11 +17,17 @@ export interface Phase {
   usPerCall: number;
 }
 
+/** Every timed round of one process (or, merged, of every process run for a case). */
+export interface Rounds {
+  sequential: Phase[];
+  concurrent: Phase[];
+}
+
+/** A row's figures: the median round of each phase, by calls/s, plus every sample behind it. */
 export interface Measurement {
-  /** the median round of each phase, by calls/s */
   sequential: Phase;
   concurrent: Phase;
-  rounds: { sequential: Phase[]; concurrent: Phase[] };
+  samples: Rounds;
 }
 
 const PAYLOAD = 'hello, bench';
@@ -57,30 +63,30 @@ function median(phases: Phase[]): Phase {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** Median of each phase over all samples. */
+export function summarize(samples: Rounds): Measurement {
+  return {
+    sequential: median(samples.sequential),
+    concurrent: median(samples.concurrent),
+    samples,
+  };
+}
+
 /** Warm up, then time `rounds` rounds of a sequential and a concurrent phase. */
-export async function measure(contender: Contender, options: LoopOptions): Promise<Measurement> {
-  const concurrentCalls = Math.ceil(options.concurrent / options.inFlight) * options.inFlight;
-  await runSequential(contender, options.warmup);
-  await runConcurrent(
-    contender,
-    Math.ceil(options.warmup / options.inFlight) * options.inFlight,
-    options.inFlight,
-  );
+export async function measure(contender: Contender, options: LoopOptions): Promise<Rounds> {
+  const { warmup, inFlight, rounds } = options;
+  const concurrentCalls = Math.ceil(options.concurrent / inFlight) * inFlight;
+  await runSequential(contender, warmup);
+  await runConcurrent(contender, Math.ceil(warmup / inFlight) * inFlight, inFlight);
   const sequential: Phase[] = [];
   const concurrent: Phase[] = [];
-  for (let round = 0; round < options.rounds; round++) {
+  for (let round = 0; round < rounds; round++) {
     sequential.push(
       await timed(options.sequential, () => runSequential(contender, options.sequential)),
     );
     concurrent.push(
-      await timed(concurrentCalls, () =>
-        runConcurrent(contender, concurrentCalls, options.inFlight),
-      ),
+      await timed(concurrentCalls, () => runConcurrent(contender, concurrentCalls, inFlight)),
     );
   }
-  return {
-    sequential: median(sequential),
-    concurrent: median(concurrent),
-    rounds: { sequential, concurrent },
-  };
+  return { sequential, concurrent };
 }

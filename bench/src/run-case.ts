@@ -1,17 +1,17 @@
 // Child entry: runs one case in a fresh process and prints one JSON line (a CaseResult).
 import { SkipCase } from './case.js';
 import { isCaseId, loadCase } from './cases/index.js';
-import type { LoopOptions, Measurement } from './measure.js';
+import type { LoopOptions, Rounds } from './measure.js';
 import { measure } from './measure.js';
 
-/** What a child reports back for its row. */
+/** What a child reports back: its case, and every round it timed. */
 export interface CaseResult {
   id: string;
   label: string;
   measures: string;
   status: 'ok' | 'skipped' | 'failed';
   reason?: string;
-  result?: Measurement;
+  rounds?: Rounds;
 }
 
 async function main(): Promise<CaseResult> {
@@ -28,7 +28,7 @@ async function main(): Promise<CaseResult> {
     return { ...base, status, reason: String((error as Error).message ?? error) };
   }
   try {
-    return { ...base, status: 'ok', result: await measure(contender, options) };
+    return { ...base, status: 'ok', rounds: await measure(contender, options) };
   } finally {
     await contender.close();
   }

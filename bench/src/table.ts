@@ -1,4 +1,14 @@
-import type { CaseResult } from './run-case.js';
+import type { Measurement } from './measure.js';
+
+/** One row of the report: a case and its figures over every pass, or why it has none. */
+export interface RowResult {
+  id: string;
+  label: string;
+  measures: string;
+  status: 'ok' | 'skipped' | 'failed';
+  reason?: string;
+  result?: Measurement;
+}
 
 const MCPKIT = ['mcpkit-engine', 'mcpkit-full'];
 const SDK = ['sdk-v1', 'sdk-v2'];
@@ -11,7 +21,7 @@ export interface Ratio {
   concurrent: number;
 }
 
-export function ratios(results: CaseResult[]): Ratio[] {
+export function ratios(results: RowResult[]): Ratio[] {
   const byId = new Map(results.map((r) => [r.id, r.result]));
   const out: Ratio[] = [];
   for (const m of MCPKIT) {
@@ -40,7 +50,7 @@ function markdown(header: string[], rows: string[][], alignRightFrom = 1): strin
 }
 
 /** The two tables (throughput, then ratios) as Markdown, ready for the terminal and the README. */
-export function renderTables(results: CaseResult[], inFlight: number): string {
+export function renderTables(results: RowResult[], inFlight: number): string {
   const rows = results.map((r) => {
     if (!r.result) return [r.label, `${r.status} (see below)`, '', '', ''];
     const { sequential: s, concurrent: c } = r.result;
