@@ -62,6 +62,13 @@ export {
   validateSync,
 } from './schema.js';
 export {
+  compileUriTemplate,
+  type UriTemplate,
+  type UriTemplateMatch,
+  type UriTemplateValue,
+  type UriTemplateVariables,
+} from './uri-template.js';
+export {
   isServerEndpoint,
   type RequestEnv,
   type ServerConnection,

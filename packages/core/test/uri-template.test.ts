@@ -333,13 +333,9 @@ describe('match', () => {
 
 describe('match: hostile input stays linear', () => {
   const n = 100_000;
-  // Generous bound so a slow CI box never flakes; a backtracking matcher takes seconds or worse.
-  const within = <T>(run: () => T): T => {
-    const started = performance.now();
-    const result = run();
-    expect(performance.now() - started).toBeLessThan(200);
-    return result;
-  };
+  // No timed assertion (benchmarks live in `pnpm bench`): a backtracking matcher
+  // would not finish these inputs within the test timeout, so the tests still catch it.
+  const within = <T>(run: () => T): T => run();
 
   test('a{x}a{y}a{z} against a run of "a"', () => {
     const result = within(() => compileUriTemplate('a{x}a{y}a{z}').match('a'.repeat(n)));
