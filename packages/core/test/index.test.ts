@@ -21,6 +21,7 @@ test('public runtime exports', () => {
       "SUPPORTED_PROTOCOL_VERSIONS",
       "TimeoutError",
       "claimsStatelessEra",
+      "compileUriTemplate",
       "createDispatcher",
       "createMemoryTransportPair",
       "createSession",
