@@ -21,8 +21,12 @@ export class ChildProcessError extends Error {
 
   constructor(summary: string, details: ChildProcessErrorDetails) {
     const stderr = details.stderr ?? [];
-    const quoted = stderr.length > 0 ? `\nstderr (last lines):\n${stderr.map((l) => `  ${l}`).join('\n')}` : '';
-    super(`${summary}${quoted}`, details.cause === undefined ? undefined : { cause: details.cause });
+    const quoted =
+      stderr.length > 0 ? `\nstderr (last lines):\n${stderr.map((l) => `  ${l}`).join('\n')}` : '';
+    super(
+      `${summary}${quoted}`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
     this.command = details.command;
     this.exitCode = details.exitCode ?? null;
     this.signal = details.signal ?? null;

@@ -62,13 +62,18 @@ export function stdioClientTransport(options: StdioClientTransportOptions): Stdi
 
   const exitError = (): ChildProcessError => {
     const how =
-      exit?.signal != null ? `was killed by ${exit.signal}` : `exited with code ${exit?.code ?? 'unknown'}`;
-    return new ChildProcessError(`MCP server "${command}" ${how} before the connection was closed`, {
-      command,
-      exitCode: exit?.code ?? null,
-      signal: exit?.signal ?? null,
-      stderr: tail?.lines(),
-    });
+      exit?.signal != null
+        ? `was killed by ${exit.signal}`
+        : `exited with code ${exit?.code ?? 'unknown'}`;
+    return new ChildProcessError(
+      `MCP server "${command}" ${how} before the connection was closed`,
+      {
+        command,
+        exitCode: exit?.code ?? null,
+        signal: exit?.signal ?? null,
+        stderr: tail?.lines(),
+      },
+    );
   };
 
   const waitForExit = async (ms: number): Promise<boolean> => {

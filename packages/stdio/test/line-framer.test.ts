@@ -22,7 +22,8 @@ describe('LineFramer', () => {
 
   it('joins a line split across many chunks', () => {
     const { framer, lines } = collect();
-    for (const part of ['{"me', 'thod"', ':"x', '"}\n{"n', '":1}', '\n']) framer.push(Buffer.from(part));
+    for (const part of ['{"me', 'thod"', ':"x', '"}\n{"n', '":1}', '\n'])
+      framer.push(Buffer.from(part));
     expect(lines).toEqual(['{"method":"x"}', '{"n":1}']);
   });
 
