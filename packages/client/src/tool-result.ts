@@ -1,0 +1,60 @@
+import type { CallToolResult, ContentBlock } from '@mcpkit/core';
+
+/** A tool call that succeeded; `data` is the tool's output. */
+export interface ToolCallSuccess<T = unknown> {
+  content: ContentBlock[];
+  structuredContent: unknown;
+  isError: false;
+  _meta: Record<string, unknown> | undefined;
+  /** `structuredContent`, else the single text block parsed as JSON (or the text itself) */
+  data: T;
+}
+
+/** A tool call whose tool reported an error (`isError: true`): the model reads `content`. */
+export interface ToolCallFailure {
+  content: ContentBlock[];
+  structuredContent: unknown;
+  isError: true;
+  _meta: Record<string, unknown> | undefined;
+  data: undefined;
+}
+
+/** What `callTool` resolves to; narrow on `isError`. */
+export type ToolCallResult<T = unknown> = ToolCallSuccess<T> | ToolCallFailure;
+
+/** Thrown by `callTool(..., { throwOnError: true })` when the tool reports an error. */
+export class ToolCallError extends Error {
+  override name = 'ToolCallError';
+  constructor(
+    readonly toolName: string,
+    readonly result: ToolCallFailure,
+  ) {
+    super(`Tool ${toolName} failed: ${textOf(result.content) || 'no details'}`);
+  }
+}
+
+/** Shape a wire result for the app: defaults filled, `data` derived. */
+export function toToolCallResult(raw: CallToolResult): ToolCallResult {
+  const content = Array.isArray(raw.content) ? raw.content : [];
+  const base = { content, structuredContent: raw.structuredContent, _meta: raw._meta };
+  if (raw.isError === true) return { ...base, isError: true, data: undefined };
+  return { ...base, isError: false, data: dataOf(raw.structuredContent, content) };
+}
+
+function dataOf(structured: unknown, content: ContentBlock[]): unknown {
+  if (structured !== undefined) return structured;
+  const only = content.length === 1 ? content[0] : undefined;
+  if (only?.type !== 'text') return undefined;
+  // Servers without an output schema often send JSON as text; plain text stays text.
+  try {
+    return JSON.parse(only.text);
+  } catch {
+    return only.text;
+  }
+}
+
+const textOf = (content: ContentBlock[]): string =>
+  content
+    .map((block) => (block.type === 'text' ? block.text : ''))
+    .filter(Boolean)
+    .join('\n');
