@@ -8,7 +8,7 @@ import {
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { Agent, fetch as undiciFetch } from 'undici';
 
-/** A fetch implementation: web-standard input and init. */
+/** @deprecated A fetch implementation for the legacy SSE client: web-standard input and init. */
 export type FetchLike = (input: string | URL, init: RequestInit) => Promise<Response>;
 
 /** @deprecated Legacy HTTP+SSE is for old peers only. */
