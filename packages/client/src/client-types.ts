@@ -103,7 +103,10 @@ export interface McpClient extends AsyncDisposable {
   listResources(options?: ListOptions): Promise<Resource[]>;
   listResourcesPage(cursor?: string, options?: CallOptions): Promise<ListResourcesResult>;
   listResourceTemplates(options?: ListOptions): Promise<ResourceTemplate[]>;
-  listResourceTemplatesPage(cursor?: string, options?: CallOptions): Promise<ListResourceTemplatesResult>;
+  listResourceTemplatesPage(
+    cursor?: string,
+    options?: CallOptions,
+  ): Promise<ListResourceTemplatesResult>;
   listPrompts(options?: ListOptions): Promise<Prompt[]>;
   listPromptsPage(cursor?: string, options?: CallOptions): Promise<ListPromptsResult>;
 
@@ -112,10 +115,18 @@ export interface McpClient extends AsyncDisposable {
     args: Record<string, unknown> | undefined,
     options: CallToolOptions & { throwOnError: true },
   ): Promise<ToolCallSuccess>;
-  callTool(name: string, args?: Record<string, unknown>, options?: CallToolOptions): Promise<ToolCallResult>;
+  callTool(
+    name: string,
+    args?: Record<string, unknown>,
+    options?: CallToolOptions,
+  ): Promise<ToolCallResult>;
   readResource(uri: string, options?: CallOptions): Promise<ReadResourceResult>;
   /** non-string argument values are sent as JSON */
-  getPrompt(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<GetPromptResult>;
+  getPrompt(
+    name: string,
+    args?: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<GetPromptResult>;
   complete(
     ref: PromptReference | ResourceTemplateReference,
     argument: CompletionArgument,
@@ -133,7 +144,10 @@ export interface McpClient extends AsyncDisposable {
    * Receive list changes and resource updates: `subscriptions/listen` in the stateless era,
    * subscribe + list_changed notifications in the handshake era.
    */
-  listen(filter: ListenFilter, onNotification: (notification: ListenNotification) => void): Promise<ListenHandle>;
+  listen(
+    filter: ListenFilter,
+    onNotification: (notification: ListenNotification) => void,
+  ): Promise<ListenHandle>;
   /** handshake era: tell the server the roots changed; stateless era: nothing to send */
   sendRootsListChanged(): Promise<void>;
   /** any request, with the era's envelope and input loop applied */

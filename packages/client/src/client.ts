@@ -34,7 +34,12 @@ import type { ListenFilter, ListenHandle, ListenNotification, ListenRegistry } f
 import type { Negotiated } from './negotiate.js';
 import { collectPages, type Page } from './paginate.js';
 import type { Requester } from './requester.js';
-import { ToolCallError, type ToolCallResult, type ToolCallSuccess, toToolCallResult } from './tool-result.js';
+import {
+  ToolCallError,
+  type ToolCallResult,
+  type ToolCallSuccess,
+  toToolCallResult,
+} from './tool-result.js';
 
 /** The untyped client over one connection; made by `connectClient`. */
 export class CoreClient implements McpClient {
@@ -89,11 +94,18 @@ export class CoreClient implements McpClient {
   listResources(options: ListOptions = {}): Promise<Resource[]> {
     return this.all('resources/list', options, (r: ListResourcesResult) => r.resources);
   }
-  listResourceTemplatesPage(cursor?: string, options?: CallOptions): Promise<ListResourceTemplatesResult> {
+  listResourceTemplatesPage(
+    cursor?: string,
+    options?: CallOptions,
+  ): Promise<ListResourceTemplatesResult> {
     return this.page<ListResourceTemplatesResult>('resources/templates/list', cursor, options);
   }
   listResourceTemplates(options: ListOptions = {}): Promise<ResourceTemplate[]> {
-    return this.all('resources/templates/list', options, (r: ListResourceTemplatesResult) => r.resourceTemplates);
+    return this.all(
+      'resources/templates/list',
+      options,
+      (r: ListResourceTemplatesResult) => r.resourceTemplates,
+    );
   }
   listPromptsPage(cursor?: string, options?: CallOptions): Promise<ListPromptsResult> {
     return this.page<ListPromptsResult>('prompts/list', cursor, options);
@@ -107,22 +119,46 @@ export class CoreClient implements McpClient {
     args: Record<string, unknown> | undefined,
     options: CallToolOptions & { throwOnError: true },
   ): Promise<ToolCallSuccess>;
-  callTool(name: string, args?: Record<string, unknown>, options?: CallToolOptions): Promise<ToolCallResult>;
-  async callTool(name: string, args?: Record<string, unknown>, options: CallToolOptions = {}): Promise<ToolCallResult> {
-    const raw = await this.requester.request('tools/call', { name, arguments: args ?? {} }, options);
+  callTool(
+    name: string,
+    args?: Record<string, unknown>,
+    options?: CallToolOptions,
+  ): Promise<ToolCallResult>;
+  async callTool(
+    name: string,
+    args?: Record<string, unknown>,
+    options: CallToolOptions = {},
+  ): Promise<ToolCallResult> {
+    const raw = await this.requester.request(
+      'tools/call',
+      { name, arguments: args ?? {} },
+      options,
+    );
     const result = toToolCallResult(raw as unknown as CallToolResult);
     if (result.isError && options.throwOnError) throw new ToolCallError(name, result);
     return result;
   }
 
   async readResource(uri: string, options?: CallOptions): Promise<ReadResourceResult> {
-    return (await this.requester.request('resources/read', { uri }, options)) as unknown as ReadResourceResult;
+    return (await this.requester.request(
+      'resources/read',
+      { uri },
+      options,
+    )) as unknown as ReadResourceResult;
   }
 
-  async getPrompt(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<GetPromptResult> {
+  async getPrompt(
+    name: string,
+    args?: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<GetPromptResult> {
     const params: JsonObject = { name };
     if (args) params.arguments = stringArguments(args);
-    return (await this.requester.request('prompts/get', params, options)) as unknown as GetPromptResult;
+    return (await this.requester.request(
+      'prompts/get',
+      params,
+      options,
+    )) as unknown as GetPromptResult;
   }
 
   async complete(
@@ -133,16 +169,25 @@ export class CoreClient implements McpClient {
   ): Promise<CompleteResult['completion']> {
     const params: JsonObject = { ref, argument };
     if (context) params.context = { arguments: context };
-    const result = (await this.requester.request('completion/complete', params, options)) as unknown as CompleteResult;
+    const result = (await this.requester.request(
+      'completion/complete',
+      params,
+      options,
+    )) as unknown as CompleteResult;
     return result.completion;
   }
 
   async ping(options?: CallOptions): Promise<void> {
-    await this.requester.request(this.era === 'handshake' ? 'ping' : 'server/discover', undefined, options);
+    await this.requester.request(
+      this.era === 'handshake' ? 'ping' : 'server/discover',
+      undefined,
+      options,
+    );
   }
 
   async setLoggingLevel(level: LoggingLevel, options?: CallOptions): Promise<void> {
-    if (this.era === 'handshake') await this.requester.request('logging/setLevel', { level }, options);
+    if (this.era === 'handshake')
+      await this.requester.request('logging/setLevel', { level }, options);
     this.requester.state.logLevel = level;
   }
 
@@ -156,11 +201,20 @@ export class CoreClient implements McpClient {
     await this.requester.request('resources/unsubscribe', { uri }, options);
   }
 
-  listen(filter: ListenFilter, onNotification: (notification: ListenNotification) => void): Promise<ListenHandle> {
+  listen(
+    filter: ListenFilter,
+    onNotification: (notification: ListenNotification) => void,
+  ): Promise<ListenHandle> {
     if (this.era === 'stateless') {
       return this.listeners.listenStateless(this.session, this.requester, filter, onNotification);
     }
-    return this.listeners.listenHandshake(this.requester, this.serverCapabilities, filter, onNotification, this.done);
+    return this.listeners.listenHandshake(
+      this.requester,
+      this.serverCapabilities,
+      filter,
+      onNotification,
+      this.done,
+    );
   }
 
   async sendRootsListChanged(): Promise<void> {
@@ -193,12 +247,20 @@ export class CoreClient implements McpClient {
     );
   }
 
-  private async page<R>(method: string, cursor: string | undefined, options?: CallOptions): Promise<R> {
+  private async page<R>(
+    method: string,
+    cursor: string | undefined,
+    options?: CallOptions,
+  ): Promise<R> {
     const params = cursor === undefined ? undefined : { cursor };
     return (await this.requester.request(method, params, options)) as unknown as R;
   }
 
-  private all<R extends { nextCursor?: string }, T>(method: string, options: ListOptions, items: (result: R) => T[]): Promise<T[]> {
+  private all<R extends { nextCursor?: string }, T>(
+    method: string,
+    options: ListOptions,
+    items: (result: R) => T[],
+  ): Promise<T[]> {
     const { maxPages = this.maxPages, ...callOptions } = options;
     return collectPages(
       method,

@@ -17,7 +17,10 @@ const DEFAULT_CLIENT_INFO = { name: 'mcpkit-client', version: '0.1.0' };
  * const client = await connectClient(transport, { handlers: { elicitation: askUser } });
  * const tools = await client.listTools();
  */
-export async function connectClient(transport: Transport, options: ClientOptions = {}): Promise<CoreClient> {
+export async function connectClient(
+  transport: Transport,
+  options: ClientOptions = {},
+): Promise<CoreClient> {
   const handlers = options.handlers ?? {};
   const onError = options.onError ?? (() => {});
   const listeners = new ListenRegistry();
@@ -25,7 +28,11 @@ export async function connectClient(transport: Transport, options: ClientOptions
   const onRequest = (req: InboundRequest): JsonObject | Promise<JsonObject> => {
     // Peers may ping in the handshake era; answering costs nothing in the other.
     if (req.method === 'ping') return {};
-    return answerInputRequest(handlers, req.method, req.params, { signal: req.signal, era, requestId: req.id });
+    return answerInputRequest(handlers, req.method, req.params, {
+      signal: req.signal,
+      era,
+      requestId: req.id,
+    });
   };
   const session = createSession({
     transport: listeners.watch(transport),
@@ -58,7 +65,13 @@ export async function connectClient(transport: Transport, options: ClientOptions
       handlers,
       options.maxInputRounds ?? 8,
     );
-    const client = new CoreClient(session, requester, negotiated, listeners, options.maxPages ?? 100);
+    const client = new CoreClient(
+      session,
+      requester,
+      negotiated,
+      listeners,
+      options.maxPages ?? 100,
+    );
     if (era === 'handshake' && options.logLevel && negotiated.capabilities.logging) {
       await client.setLoggingLevel(options.logLevel);
     }

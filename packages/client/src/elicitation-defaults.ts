@@ -4,7 +4,10 @@ import type { ElicitRequestParams, ElicitResult, ElicitValue } from '@mcpkit/cor
  * SEP-1034: when the user accepts a form, fields they left out take the
  * schema's `default`. URL mode and non-accept answers pass through untouched.
  */
-export function applyElicitationDefaults(params: ElicitRequestParams, result: ElicitResult): ElicitResult {
+export function applyElicitationDefaults(
+  params: ElicitRequestParams,
+  result: ElicitResult,
+): ElicitResult {
   if (result.action !== 'accept' || params.mode === 'url') return result;
   const properties = params.requestedSchema?.properties;
   if (!properties) return result;

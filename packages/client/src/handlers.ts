@@ -41,7 +41,10 @@ export interface ClientHandlers {
    * answers `elicitation/create` (form or URL mode). On `accept` of a form,
    * schema `default`s fill the fields the handler left out (SEP-1034).
    */
-  elicitation?: (params: ElicitRequestParams, ctx: HandlerContext) => ElicitResult | Promise<ElicitResult>;
+  elicitation?: (
+    params: ElicitRequestParams,
+    ctx: HandlerContext,
+  ) => ElicitResult | Promise<ElicitResult>;
   /** the roots offered to the server: a fixed list or a function */
   roots?: readonly Root[] | ((ctx: HandlerContext) => readonly Root[] | Promise<readonly Root[]>);
   /** `notifications/message` */

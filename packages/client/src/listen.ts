@@ -71,7 +71,9 @@ export class ListenRegistry {
   /** Hand a notification to its stream (stateless) or to matching listeners (handshake). True when consumed. */
   route(notification: JsonRpcNotification): boolean {
     const params = notification.params;
-    const id = (params?._meta as JsonObject | undefined)?.[ENVELOPE_KEYS.subscriptionId] as RequestId | undefined;
+    const id = (params?._meta as JsonObject | undefined)?.[ENVELOPE_KEYS.subscriptionId] as
+      | RequestId
+      | undefined;
     if (id !== undefined) {
       if (notification.method === 'notifications/subscriptions/acknowledged') {
         this.acks.get(id)?.((params?.notifications ?? {}) as ListenFilter);
@@ -81,14 +83,23 @@ export class ListenRegistry {
       return true;
     }
     for (const listener of this.listeners) {
-      if (matches(listener.filter, notification)) listener.deliver({ method: notification.method, params });
+      if (matches(listener.filter, notification))
+        listener.deliver({ method: notification.method, params });
     }
     return false;
   }
 
   /** Stateless era: one long-lived `subscriptions/listen` request per handle. */
-  async listenStateless(session: Session, requester: Requester, filter: ListenFilter, deliver: Deliver): Promise<ListenHandle> {
-    const params = requester.params({ notifications: filter as JsonObject }, undefined) as JsonObject;
+  async listenStateless(
+    session: Session,
+    requester: Requester,
+    filter: ListenFilter,
+    deliver: Deliver,
+  ): Promise<ListenHandle> {
+    const params = requester.params(
+      { notifications: filter as JsonObject },
+      undefined,
+    ) as JsonObject;
     const controller = new AbortController();
     let id: RequestId | undefined;
     let acknowledge!: (filter: ListenFilter) => void;
@@ -98,7 +109,10 @@ export class ListenRegistry {
       this.streams.set(sent, deliver);
       this.acks.set(sent, acknowledge);
     });
-    const call = session.request('subscriptions/listen', params, { timeoutMs: 0, signal: controller.signal });
+    const call = session.request('subscriptions/listen', params, {
+      timeoutMs: 0,
+      signal: controller.signal,
+    });
     const forget = () => {
       if (id === undefined) return;
       this.streams.delete(id);
@@ -126,10 +140,15 @@ export class ListenRegistry {
     done: Promise<void>,
   ): Promise<ListenHandle> {
     const honoured: ListenFilter = {};
-    if (filter.toolsListChanged && capabilities.tools?.listChanged) honoured.toolsListChanged = true;
-    if (filter.promptsListChanged && capabilities.prompts?.listChanged) honoured.promptsListChanged = true;
-    if (filter.resourcesListChanged && capabilities.resources?.listChanged) honoured.resourcesListChanged = true;
-    const uris = capabilities.resources?.subscribe ? [...new Set(filter.resourceSubscriptions ?? [])] : [];
+    if (filter.toolsListChanged && capabilities.tools?.listChanged)
+      honoured.toolsListChanged = true;
+    if (filter.promptsListChanged && capabilities.prompts?.listChanged)
+      honoured.promptsListChanged = true;
+    if (filter.resourcesListChanged && capabilities.resources?.listChanged)
+      honoured.resourcesListChanged = true;
+    const uris = capabilities.resources?.subscribe
+      ? [...new Set(filter.resourceSubscriptions ?? [])]
+      : [];
     for (const uri of uris) {
       const count = this.subscribed.get(uri) ?? 0;
       this.subscribed.set(uri, count + 1);
@@ -165,9 +184,16 @@ function matches(filter: ListenFilter, notification: JsonRpcNotification): boole
   if (notification.method !== 'notifications/resources/updated') return false;
   const uri = notification.params?.uri;
   // The updated URI may be a sub-resource of a subscribed one.
-  return typeof uri === 'string' && (filter.resourceSubscriptions ?? []).some((s) => uri === s || uri.startsWith(`${s}/`));
+  return (
+    typeof uri === 'string' &&
+    (filter.resourceSubscriptions ?? []).some((s) => uri === s || uri.startsWith(`${s}/`))
+  );
 }
 
-function handle(acknowledged: ListenFilter, done: Promise<void>, close: () => Promise<void>): ListenHandle {
+function handle(
+  acknowledged: ListenFilter,
+  done: Promise<void>,
+  close: () => Promise<void>,
+): ListenHandle {
   return { acknowledged, done, close, [Symbol.asyncDispose]: close };
 }

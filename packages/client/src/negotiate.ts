@@ -3,8 +3,8 @@ import {
   type ClientCapabilities,
   ConnectionClosedError,
   ENVELOPE_KEYS,
-  envelopeMeta,
   ErrorCode,
+  envelopeMeta,
   HANDSHAKE_PROTOCOL_VERSIONS,
   type Implementation,
   isStatelessVersion,
@@ -84,13 +84,22 @@ async function discover(session: Session, options: NegotiateOptions): Promise<Ne
   }
   const supported = result.supportedVersions;
   if (!Array.isArray(supported)) {
-    return new McpError(ErrorCode.InvalidRequest, 'server/discover answered without supportedVersions');
+    return new McpError(
+      ErrorCode.InvalidRequest,
+      'server/discover answered without supportedVersions',
+    );
   }
   const chosen = supported.includes(version)
     ? version
-    : supported.find((v): v is string => typeof v === 'string' && isStatelessVersion(v) && SUPPORTED_PROTOCOL_VERSIONS.includes(v));
+    : supported.find(
+        (v): v is string =>
+          typeof v === 'string' && isStatelessVersion(v) && SUPPORTED_PROTOCOL_VERSIONS.includes(v),
+      );
   if (chosen === undefined) {
-    return new McpError(ErrorCode.UnsupportedProtocolVersion, `No common stateless protocol version (server: ${supported.join(', ')})`);
+    return new McpError(
+      ErrorCode.UnsupportedProtocolVersion,
+      `No common stateless protocol version (server: ${supported.join(', ')})`,
+    );
   }
   const meta = result._meta as JsonObject | undefined;
   return {
@@ -128,4 +137,6 @@ async function initialize(session: Session, options: NegotiateOptions): Promise<
 }
 
 const identity = (value: unknown): Implementation =>
-  typeof value === 'object' && value !== null ? (value as Implementation) : { name: '', version: '' };
+  typeof value === 'object' && value !== null
+    ? (value as Implementation)
+    : { name: '', version: '' };

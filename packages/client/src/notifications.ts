@@ -23,8 +23,10 @@ export function createNotificationRouter(
       const { method, params } = notification;
       const kind = LIST_KINDS[method];
       if (kind) handlers.listChanged?.(kind);
-      else if (method === 'notifications/message') handlers.log?.(params as unknown as LoggingMessageNotificationParams);
-      else if (method === 'notifications/resources/updated') handlers.resourceUpdated?.(String(params?.uri));
+      else if (method === 'notifications/message')
+        handlers.log?.(params as unknown as LoggingMessageNotificationParams);
+      else if (method === 'notifications/resources/updated')
+        handlers.resourceUpdated?.(String(params?.uri));
       else if (method === 'notifications/elicitation/complete') {
         handlers.elicitationComplete?.(String(params?.elicitationId));
       } else handlers.notification?.(method, params);

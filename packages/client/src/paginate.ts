@@ -24,7 +24,10 @@ export async function collectPages<T>(
     cursor = page.nextCursor;
     if (cursor === undefined) return items;
     if (seen.has(cursor)) {
-      throw new McpError(ErrorCode.InternalError, `${method}: the server repeated cursor ${JSON.stringify(cursor)}`);
+      throw new McpError(
+        ErrorCode.InternalError,
+        `${method}: the server repeated cursor ${JSON.stringify(cursor)}`,
+      );
     }
     seen.add(cursor);
   }

@@ -1,7 +1,7 @@
 import {
   type ClientCapabilities,
-  envelopeMeta,
   ErrorCode,
+  envelopeMeta,
   type Implementation,
   type InputRequests,
   isStatelessVersion,
@@ -41,7 +41,10 @@ export class Requester {
   ) {}
 
   /** The params to put on the wire: caller `_meta`, then the envelope (stateless era). */
-  params(params: JsonObject | undefined, meta: Record<string, unknown> | undefined): JsonObject | undefined {
+  params(
+    params: JsonObject | undefined,
+    meta: Record<string, unknown> | undefined,
+  ): JsonObject | undefined {
     const stateless = this.state.era === 'stateless';
     if (!stateless && !meta) return params;
     const merged: JsonObject = { ...(params?._meta as JsonObject | undefined), ...meta };
@@ -66,15 +69,24 @@ export class Requester {
     const out: OutboundRequestOptions = {};
     if (options.timeoutMs !== undefined) out.timeoutMs = options.timeoutMs;
     if (options.maxTotalTimeoutMs !== undefined) out.maxTotalTimeoutMs = options.maxTotalTimeoutMs;
-    if (options.resetTimeoutOnProgress !== undefined) out.resetTimeoutOnProgress = options.resetTimeoutOnProgress;
+    if (options.resetTimeoutOnProgress !== undefined)
+      out.resetTimeoutOnProgress = options.resetTimeoutOnProgress;
     if (options.signal) out.signal = options.signal;
     if (onProgress) out.onProgress = onProgress;
     return out;
   }
 
-  async request(method: string, params: JsonObject | undefined, options: CallOptions = {}): Promise<JsonObject> {
+  async request(
+    method: string,
+    params: JsonObject | undefined,
+    options: CallOptions = {},
+  ): Promise<JsonObject> {
     if (this.state.era === 'handshake') {
-      return this.session.request(method, this.params(params, options.meta), this.sessionOptions(method, options));
+      return this.session.request(
+        method,
+        this.params(params, options.meta),
+        this.sessionOptions(method, options),
+      );
     }
     let retry: JsonObject | undefined;
     for (let rounds = 0; ; rounds++) {
@@ -93,7 +105,11 @@ export class Requester {
   }
 
   /** One stateless send, retried once with a version from -32022's `data.supported`. */
-  private async send(method: string, params: JsonObject | undefined, options: CallOptions): Promise<JsonObject> {
+  private async send(
+    method: string,
+    params: JsonObject | undefined,
+    options: CallOptions,
+  ): Promise<JsonObject> {
     const sessionOptions = this.sessionOptions(method, options);
     try {
       return await this.session.request(method, this.params(params, options.meta), sessionOptions);
@@ -136,10 +152,12 @@ export class Requester {
  * lists that we speak. The same version counts too: a server may reject a first try.
  */
 export function versionToRetry(error: unknown): string | undefined {
-  if (!(error instanceof McpError) || error.code !== ErrorCode.UnsupportedProtocolVersion) return undefined;
+  if (!(error instanceof McpError) || error.code !== ErrorCode.UnsupportedProtocolVersion)
+    return undefined;
   const supported = (error.data as { supported?: unknown } | undefined)?.supported;
   if (!Array.isArray(supported)) return undefined;
   return supported.find(
-    (v): v is string => typeof v === 'string' && isStatelessVersion(v) && SUPPORTED_PROTOCOL_VERSIONS.includes(v),
+    (v): v is string =>
+      typeof v === 'string' && isStatelessVersion(v) && SUPPORTED_PROTOCOL_VERSIONS.includes(v),
   );
 }

@@ -1,4 +1,10 @@
-import { ENVELOPE_KEYS, McpError, TimeoutError, CancelledError, ConnectionClosedError } from '@mcpkit/core';
+import {
+  CancelledError,
+  ConnectionClosedError,
+  ENVELOPE_KEYS,
+  McpError,
+  TimeoutError,
+} from '@mcpkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ClientOptions, connectClient, type McpClient, ToolCallError } from '../src/index.js';
 import { startHandshakeServer } from './fakes/handshake-server.js';
@@ -25,7 +31,9 @@ describe.each(['handshake', 'stateless'] as const)('operations, %s era', (era) =
     expect(client.era).toBe(era);
     expect(client.protocolVersion).toBe(era === 'handshake' ? '2025-11-25' : '2026-07-28');
     expect(client.serverInfo).toEqual(
-      era === 'handshake' ? { name: 'fake-handshake', version: '1.0.0' } : { name: 'fake-stateless', version: '2.0.0' },
+      era === 'handshake'
+        ? { name: 'fake-handshake', version: '1.0.0' }
+        : { name: 'fake-stateless', version: '2.0.0' },
     );
   });
 
@@ -76,27 +84,45 @@ describe.each(['handshake', 'stateless'] as const)('operations, %s era', (era) =
       { uri: 'config://app', name: 'app' },
       { uri: 'file:///tmp/notes.txt', name: 'notes' },
     ]);
-    expect(await client.listResourceTemplates()).toEqual([{ uriTemplate: 'users://{id}/profile', name: 'profile' }]);
-    expect(await client.listPrompts()).toEqual([{ name: 'review', arguments: [{ name: 'code', required: true }] }]);
+    expect(await client.listResourceTemplates()).toEqual([
+      { uriTemplate: 'users://{id}/profile', name: 'profile' },
+    ]);
+    expect(await client.listPrompts()).toEqual([
+      { name: 'review', arguments: [{ name: 'code', required: true }] },
+    ]);
   });
 
   it('reads a resource', async () => {
     const client = await connect(era);
     const result = await client.readResource('config://app');
-    expect(result.contents).toEqual([{ uri: 'config://app', mimeType: 'text/plain', text: 'contents of config://app' }]);
+    expect(result.contents).toEqual([
+      { uri: 'config://app', mimeType: 'text/plain', text: 'contents of config://app' },
+    ]);
   });
 
   it('gets a prompt with non-string arguments sent as JSON', async () => {
     const client = await connect(era);
-    const result = await client.getPrompt('review', { code: 'x = 1', lines: [1, 2], strict: true, skip: undefined });
+    const result = await client.getPrompt('review', {
+      code: 'x = 1',
+      lines: [1, 2],
+      strict: true,
+      skip: undefined,
+    });
     expect(result.messages).toEqual([
-      { role: 'user', content: { type: 'text', text: '{"code":"x = 1","lines":"[1,2]","strict":"true"}' } },
+      {
+        role: 'user',
+        content: { type: 'text', text: '{"code":"x = 1","lines":"[1,2]","strict":"true"}' },
+      },
     ]);
   });
 
   it('completes an argument with context', async () => {
     const client = await connect(era);
-    const completion = await client.complete({ type: 'ref/prompt', name: 'review' }, { name: 'code', value: 'ab' }, { lang: 'ts' });
+    const completion = await client.complete(
+      { type: 'ref/prompt', name: 'review' },
+      { name: 'code', value: 'ab' },
+      { lang: 'ts' },
+    );
     expect(completion).toEqual({ values: ['ab1'], total: 1, hasMore: false });
     const raw = await client.request('completion/complete', {
       ref: { type: 'ref/resource', uri: 'users://{id}/profile' },
@@ -109,7 +135,10 @@ describe.each(['handshake', 'stateless'] as const)('operations, %s era', (era) =
     const client = await connect(era);
     const seen: unknown[] = [];
     await client.callTool('progress', {}, { onProgress: (p) => seen.push(p) });
-    expect(seen).toEqual([{ progress: 1, total: 2, message: 'half' }, { progress: 2, total: 2 }]);
+    expect(seen).toEqual([
+      { progress: 1, total: 2, message: 'half' },
+      { progress: 2, total: 2 },
+    ]);
   });
 
   it('sends progress to the client-wide handler when the call has none', async () => {
@@ -151,15 +180,33 @@ describe('handshake-era specifics', () => {
   it('auto-paginates and exposes single pages', async () => {
     const client = await connect('handshake');
     const names = (await client.listTools()).map((t) => t.name);
-    expect(names).toEqual(['echo', 'json_text', 'plain_text', 'fail', 'sample', 'elicit', 'roots', 'progress', 'slow']);
+    expect(names).toEqual([
+      'echo',
+      'json_text',
+      'plain_text',
+      'fail',
+      'sample',
+      'elicit',
+      'roots',
+      'progress',
+      'slow',
+    ]);
     const first = await client.listToolsPage();
     expect(first.nextCursor).toBe('page2');
-    expect(first.tools.map((t) => t.name)).toEqual(['echo', 'json_text', 'plain_text', 'fail', 'sample']);
+    expect(first.tools.map((t) => t.name)).toEqual([
+      'echo',
+      'json_text',
+      'plain_text',
+      'fail',
+      'sample',
+    ]);
     const second = await client.listToolsPage('page2');
     expect(second.nextCursor).toBeUndefined();
     expect(second.tools).toHaveLength(4);
     const capped = await client.listTools({ maxPages: 1 }).catch((e) => e);
-    expect(capped.message).toBe('tools/list: more than 1 pages; raise maxPages or use the single-page variant');
+    expect(capped.message).toBe(
+      'tools/list: more than 1 pages; raise maxPages or use the single-page variant',
+    );
   });
 
   it('pings, sets the log level, subscribes and sends roots list_changed', async () => {
@@ -194,7 +241,11 @@ describe('handshake-era specifics', () => {
     const client = await connectClient(server.transport);
     open.push(client);
     await client.callTool('echo', { a: 1 }, { meta: { trace: 'abc' } });
-    expect(server.requests('tools/call')[0]?.params).toEqual({ name: 'echo', arguments: { a: 1 }, _meta: { trace: 'abc' } });
+    expect(server.requests('tools/call')[0]?.params).toEqual({
+      name: 'echo',
+      arguments: { a: 1 },
+      _meta: { trace: 'abc' },
+    });
   });
 });
 
@@ -204,7 +255,10 @@ describe('stateless-era specifics', () => {
     open.push(server);
     const client = await connectClient(server.transport, {
       clientInfo: { name: 'test-client', version: '9.9.9' },
-      handlers: { sampling: () => ({ role: 'assistant', content: { type: 'text', text: '' }, model: 'm' }), roots: [] },
+      handlers: {
+        sampling: () => ({ role: 'assistant', content: { type: 'text', text: '' }, model: 'm' }),
+        roots: [],
+      },
     });
     open.push(client);
     await client.callTool('echo', { a: 1 }, { meta: { trace: 'abc' } });

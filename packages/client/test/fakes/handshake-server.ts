@@ -7,6 +7,7 @@ import {
   type InboundRequest,
   type JsonObject,
   type JsonRpcMessage,
+  type JsonRpcRequest,
   McpError,
   negotiateProtocolVersion,
   type Session,
@@ -28,7 +29,7 @@ export interface FakeHandshakeServer {
   session: Session;
   /** every message the server received, in order */
   received: JsonRpcMessage[];
-  requests(method: string): JsonObject[];
+  requests(method: string): JsonRpcRequest[];
   notifications(method: string): (JsonObject | undefined)[];
   close(): Promise<void>;
 }
@@ -51,7 +52,10 @@ export function toolCall(req: InboundRequest): JsonObject | Promise<JsonObject> 
   const args = (params.arguments ?? {}) as JsonObject;
   switch (params.name) {
     case 'echo':
-      return { content: [{ type: 'text', text: JSON.stringify(args) }], structuredContent: { echoed: args } };
+      return {
+        content: [{ type: 'text', text: JSON.stringify(args) }],
+        structuredContent: { echoed: args },
+      };
     case 'json_text':
       return { content: [{ type: 'text', text: '{"n":1,"list":[true]}' }] };
     case 'plain_text':
@@ -89,12 +93,20 @@ export function commonHandlers(): DispatchTable {
       const uri = String(req.params?.uri);
       return { contents: [{ uri, mimeType: 'text/plain', text: `contents of ${uri}` }] };
     },
-    'prompts/list': () => ({ prompts: [{ name: 'review', arguments: [{ name: 'code', required: true }] }] }),
+    'prompts/list': () => ({
+      prompts: [{ name: 'review', arguments: [{ name: 'code', required: true }] }],
+    }),
     'prompts/get': (req) => ({
-      messages: [{ role: 'user', content: { type: 'text', text: JSON.stringify(req.params?.arguments) } }],
+      messages: [
+        { role: 'user', content: { type: 'text', text: JSON.stringify(req.params?.arguments) } },
+      ],
     }),
     'completion/complete': (req) => ({
-      completion: { values: [`${(req.params?.argument as JsonObject).value}1`], total: 1, hasMore: false },
+      completion: {
+        values: [`${(req.params as { argument: JsonObject }).argument.value}1`],
+        total: 1,
+        hasMore: false,
+      },
       echo: { ref: req.params?.ref, context: req.params?.context },
     }),
   };
@@ -125,14 +137,17 @@ export function startHandshakeServer(options: FakeHandshakeOptions = {}): FakeHa
   const table: DispatchTable = {
     ...commonHandlers(),
     initialize: (req) => ({
-      protocolVersion: options.answerVersion ?? negotiateProtocolVersion(req.params?.protocolVersion),
+      protocolVersion:
+        options.answerVersion ?? negotiateProtocolVersion(req.params?.protocolVersion),
       capabilities,
       serverInfo: { name: 'fake-handshake', version: '1.0.0' },
       ...(options.instructions ? { instructions: options.instructions } : {}),
     }),
     ping: () => ({}),
     'tools/list': (req) =>
-      req.params?.cursor === 'page2' ? { tools: TOOLS.slice(5) } : { tools: TOOLS.slice(0, 5), nextCursor: 'page2' },
+      req.params?.cursor === 'page2'
+        ? { tools: TOOLS.slice(5) }
+        : { tools: TOOLS.slice(0, 5), nextCursor: 'page2' },
     'tools/call': handshakeToolCall,
     'logging/setLevel': () => ({}),
     'resources/subscribe': () => ({}),
@@ -146,7 +161,9 @@ export function startHandshakeServer(options: FakeHandshakeOptions = {}): FakeHa
     session,
     received,
     requests: (method) =>
-      received.filter((m) => 'method' in m && 'id' in m && m.method === method).map((m) => m as unknown as JsonObject),
+      received.filter(
+        (m): m is JsonRpcRequest => 'method' in m && 'id' in m && m.method === method,
+      ),
     notifications: (method) =>
       received
         .filter((m) => 'method' in m && !('id' in m) && m.method === method)
@@ -155,7 +172,9 @@ export function startHandshakeServer(options: FakeHandshakeOptions = {}): FakeHa
   };
 }
 
-const asText = (value: unknown): JsonObject => ({ content: [{ type: 'text', text: JSON.stringify(value) }] });
+const asText = (value: unknown): JsonObject => ({
+  content: [{ type: 'text', text: JSON.stringify(value) }],
+});
 
 /** Handshake-era tools that send real server→client requests. */
 function handshakeToolCall(req: InboundRequest): JsonObject | Promise<JsonObject> {

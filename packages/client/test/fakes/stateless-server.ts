@@ -8,9 +8,9 @@ import {
   type InboundRequest,
   type JsonObject,
   McpError,
-  readEnvelope,
   type RequestEnvelope,
   type RequestHandler,
+  readEnvelope,
   type Session,
   STATELESS_PROTOCOL_VERSION,
   type Transport,
@@ -45,26 +45,41 @@ export interface FakeStatelessServer {
 /** A byte-sensitive state: quotes, escapes, non-ASCII and padding must survive the echo. */
 export const TRICKY_STATE = 'st"ate\\/é+==\u2028 x';
 
-const text = (value: string): JsonObject => ({ resultType: 'complete', content: [{ type: 'text', text: value }] });
-const inputRequired = (inputRequests: JsonObject | undefined, requestState?: string): JsonObject => ({
+const text = (value: string): JsonObject => ({
+  resultType: 'complete',
+  content: [{ type: 'text', text: value }],
+});
+const inputRequired = (
+  inputRequests: JsonObject | undefined,
+  requestState?: string,
+): JsonObject => ({
   resultType: 'input_required',
   ...(inputRequests ? { inputRequests } : {}),
   ...(requestState !== undefined ? { requestState } : {}),
 });
 
 /** MRTR tools; each checks what the retry carries. */
-function mrtrTool(req: InboundRequest, envelope: RequestEnvelope): JsonObject | Promise<JsonObject> {
+function mrtrTool(
+  req: InboundRequest,
+  envelope: RequestEnvelope,
+): JsonObject | Promise<JsonObject> {
   const params = req.params ?? {};
   const responses = params.inputResponses as JsonObject | undefined;
   const state = params.requestState;
   switch (params.name) {
     case 'echo_state': {
-      if (!responses) return inputRequired({ user: { method: 'elicitation/create', params: ELICIT_FORM } }, TRICKY_STATE);
-      if (state !== TRICKY_STATE) throw new McpError(ErrorCode.InvalidParams, `state mangled: ${JSON.stringify(state)}`);
+      if (!responses)
+        return inputRequired(
+          { user: { method: 'elicitation/create', params: ELICIT_FORM } },
+          TRICKY_STATE,
+        );
+      if (state !== TRICKY_STATE)
+        throw new McpError(ErrorCode.InvalidParams, `state mangled: ${JSON.stringify(state)}`);
       return text(`state-ok ${JSON.stringify(responses.user)}`);
     }
     case 'no_state': {
-      if (!responses) return inputRequired({ user: { method: 'elicitation/create', params: ELICIT_FORM } });
+      if (!responses)
+        return inputRequired({ user: { method: 'elicitation/create', params: ELICIT_FORM } });
       return text(`has requestState: ${'requestState' in params}`);
     }
     case 'state_only': {
@@ -73,7 +88,11 @@ function mrtrTool(req: InboundRequest, envelope: RequestEnvelope): JsonObject | 
     }
     case 'multi_round': {
       if (state === undefined) return inputRequired({ step1: { method: 'roots/list' } }, 'r1');
-      if (state === 'r1') return inputRequired({ step2: { method: 'sampling/createMessage', params: { messages: [], maxTokens: 5 } } }, 'r2');
+      if (state === 'r1')
+        return inputRequired(
+          { step2: { method: 'sampling/createMessage', params: { messages: [], maxTokens: 5 } } },
+          'r2',
+        );
       if (state === 'r2') return text(`done ${JSON.stringify(responses)}`);
       throw new McpError(ErrorCode.InvalidParams, 'bad state');
     }
@@ -96,14 +115,17 @@ function mrtrTool(req: InboundRequest, envelope: RequestEnvelope): JsonObject | 
       return { content: [{ type: 'text', text: 'plain' }] };
     case 'log':
       return (async () => {
-        if (envelope.logLevel) await req.notify('notifications/message', { level: 'info', data: 'logged' });
+        if (envelope.logLevel)
+          await req.notify('notifications/message', { level: 'info', data: 'logged' });
         return text(`logLevel ${String(envelope.logLevel)}`);
       })();
     case 'caps':
       return text(JSON.stringify(envelope.clientCapabilities));
     default: {
       const result = toolCall(req);
-      return result instanceof Promise ? result.then((r) => ({ resultType: 'complete', ...r })) : { resultType: 'complete', ...result };
+      return result instanceof Promise
+        ? result.then((r) => ({ resultType: 'complete', ...r }))
+        : { resultType: 'complete', ...result };
     }
   }
 }
@@ -130,13 +152,21 @@ export function startStatelessServer(options: FakeStatelessOptions = {}): FakeSt
       cacheScope: 'private',
       _meta: { [ENVELOPE_KEYS.serverInfo]: { name: 'fake-stateless', version: '2.0.0' } },
     }),
-    'tools/list': () => ({ resultType: 'complete', tools: [{ name: 'echo', inputSchema: { type: 'object' } }], ttlMs: 0, cacheScope: 'private' }),
+    'tools/list': () => ({
+      resultType: 'complete',
+      tools: [{ name: 'echo', inputSchema: { type: 'object' } }],
+      ttlMs: 0,
+      cacheScope: 'private',
+    }),
     'subscriptions/listen': (req) =>
       new Promise<JsonObject>((resolve) => {
         const filter = (req.params?.notifications ?? {}) as JsonObject;
         listens.set(req.id, { req, filter });
         const meta = { [ENVELOPE_KEYS.subscriptionId]: req.id };
-        void req.notify('notifications/subscriptions/acknowledged', { notifications: filter, _meta: meta });
+        void req.notify('notifications/subscriptions/acknowledged', {
+          notifications: filter,
+          _meta: meta,
+        });
         req.signal.addEventListener('abort', () => {
           listens.delete(req.id);
           resolve({ resultType: 'complete', _meta: meta });
@@ -173,7 +203,9 @@ export function startStatelessServer(options: FakeStatelessOptions = {}): FakeSt
       for (const { req, filter } of listens.values()) {
         const key = wants[method];
         const uri = params.uri;
-        const match = key ? filter[key] === true : ((filter.resourceSubscriptions ?? []) as string[]).includes(String(uri));
+        const match = key
+          ? filter[key] === true
+          : ((filter.resourceSubscriptions ?? []) as string[]).includes(String(uri));
         if (!match) continue;
         await req.notify(method, { ...params, _meta: { [ENVELOPE_KEYS.subscriptionId]: req.id } });
       }
