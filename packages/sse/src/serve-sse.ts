@@ -11,6 +11,8 @@ export interface ServeSseOptions extends SseHandlerOptions {
   host?: string;
   /** port (default 0: any free port; read it from `url`) */
   port?: number;
+  /** the event-stream path, as `server.listen({ path })` passes it (same as `ssePath`) */
+  path?: string;
 }
 
 /** @deprecated A running legacy SSE server. */
@@ -31,7 +33,8 @@ export async function serveSse(
   server: ServerEndpoint,
   options: ServeSseOptions = {},
 ): Promise<SseServer> {
-  const { host = '127.0.0.1', port = 0, ...handlerOptions } = options;
+  const { host = '127.0.0.1', port = 0, path, ...rest } = options;
+  const handlerOptions = { ...rest, ssePath: rest.ssePath ?? path ?? '/sse' };
   const handler = createSseHandler(server, handlerOptions);
   const httpServer = createServer((req, res) => {
     dispatch(handler, req, res).catch((error: unknown) => {
@@ -44,7 +47,7 @@ export async function serveSse(
   const address = httpServer.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${shownHost}:${address.port}${handlerOptions.ssePath ?? '/sse'}`,
+    url: `http://${shownHost}:${address.port}${handlerOptions.ssePath}`,
     async close() {
       await handler.close();
       const closed = once(httpServer, 'close');

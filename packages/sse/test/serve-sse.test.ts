@@ -33,6 +33,13 @@ describe('serveSse', () => {
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/events$/);
   });
 
+  it('takes `path` (as server.listen passes it) for the event-stream path', async () => {
+    const { running } = await start({ path: '/legacy' });
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/legacy$/);
+    const session = await connect(running.url);
+    expect(await session.request('ping')).toEqual({});
+  });
+
   it('round-trips requests with sseClientTransport over loopback', async () => {
     const { running } = await start();
     const session = await connect(running.url);
