@@ -1,6 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { createSession, type Session } from '@mcpkit/core';
+import { createServer } from '@mcpkit/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { sseClientTransport } from '../src/client-transport.js';
 import { type SseServer, serveSse } from '../src/serve-sse.js';
 import { eventReader, fakeServer } from './fixtures/fake-server.js';
@@ -122,5 +124,31 @@ describe('serveSse', () => {
     servers.length = 0;
     await session.done;
     expect(reason?.message).toBe('SSE stream closed by the server');
+  });
+
+  it('serves a real @mcpkit/server to sseClientTransport', async () => {
+    const server = createServer({ name: 'sse-real', version: '1.0.0' }).tool(
+      'greet',
+      { description: 'Say hello', input: z.object({ name: z.string() }) },
+      ({ name }) => `Hello, ${name}!`,
+    );
+    const running = await serveSse(server);
+    servers.push(running);
+    const session = await connect(running.url);
+    const init = await session.request('initialize', {
+      protocolVersion: '2024-11-05',
+      capabilities: {},
+      clientInfo: { name: 'sse-test', version: '1.0.0' },
+    });
+    expect([init.protocolVersion, init.serverInfo]).toEqual([
+      '2024-11-05',
+      { name: 'sse-real', version: '1.0.0' },
+    ]);
+    await session.notify('notifications/initialized');
+    expect(
+      await session.request('tools/call', { name: 'greet', arguments: { name: 'Ada' } }),
+    ).toEqual({
+      content: [{ type: 'text', text: 'Hello, Ada!' }],
+    });
   });
 });

@@ -68,4 +68,31 @@ describe('serveStdio', () => {
     expect({ exitCode, signal }).toEqual({ exitCode: 0, signal: null });
     expect(isAlive(pid)).toBe(false);
   }, 30_000);
+
+  it('serves a real @mcpkit/server in a child process', async () => {
+    const transport = stdioClientTransport(
+      fixtureCommand('serve', { stderr: 'pipe' }, 'real-server.ts'),
+    );
+    const session = createSession({ transport, timeoutMs: 20_000 });
+    await session.start();
+    pids.push(transport.pid as number);
+    try {
+      const init = await session.request('initialize', {
+        protocolVersion: '2025-11-25',
+        capabilities: {},
+        clientInfo: { name: 'stdio-test', version: '1.0.0' },
+      });
+      expect(init.serverInfo).toEqual({ name: 'stdio-real', version: '1.0.0' });
+      expect(init.protocolVersion).toBe('2025-11-25');
+      await session.notify('notifications/initialized');
+      expect(
+        await session.request('tools/call', { name: 'greet', arguments: { name: 'Ada' } }),
+      ).toEqual({
+        content: [{ type: 'text', text: 'Hello, Ada!' }],
+      });
+    } finally {
+      await session.close();
+    }
+    expect(isAlive(transport.pid as number)).toBe(false);
+  }, 30_000);
 });
