@@ -1,1 +1,67 @@
-export {};
+export type {
+  Listening,
+  ListenOptions,
+  ListKind,
+  ServerBuilder,
+} from './builder.js';
+export { assistant, embeddedResource, resourceLink, text, user, type ContentLike } from './content.js';
+export type {
+  ClientView,
+  Context,
+  ContextLogger,
+  ElicitData,
+  ElicitOutcome,
+  Era,
+  InputKeyOptions,
+  SampleOptions,
+  SampleResult,
+} from './context-types.js';
+export { createServer } from './create-server.js';
+export { type ComponentErrorOptions, PromptError, ResourceError, ToolError } from './errors.js';
+export type {
+  EmptyServerTypes,
+  HasServerTypes,
+  InferInput,
+  InferParsed,
+  InferPromptArgs,
+  InferPrompts,
+  InferResources,
+  InferResult,
+  InferToolInput,
+  InferToolOutput,
+  InferTools,
+  SchemaLike,
+  ServerTypes,
+  TemplateVariables,
+} from './infer.js';
+export { Audio, File, type FileOptions, Image } from './media.js';
+export type { Hook, Middleware, MiddlewareFn, MiddlewareHooks } from './middleware-types.js';
+export type { ComponentHandle, ComponentRegistry } from './registry.js';
+export {
+  type InputRequired,
+  type InputRequiredInit,
+  inputRequired,
+  type ResourceResult,
+  resourceResult,
+  type ToolResult,
+  type ToolResultInit,
+  toolResult,
+} from './results.js';
+export { WRAP_RESULT_KEY } from './tools.js';
+export type {
+  CompleteCallback,
+  ComponentBase,
+  DuplicatePolicy,
+  Lifespan,
+  PromptDefinition,
+  PromptHandler,
+  PromptReturn,
+  ResourceDefinition,
+  ResourceHandler,
+  ResourceTemplateDefinition,
+  ResourceTemplateHandler,
+  ServerOptions,
+  ToolDefinition,
+  ToolHandler,
+  ToolReturn,
+} from './types.js';

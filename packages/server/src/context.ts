@@ -1,0 +1,227 @@
+import {
+  type ClientCapabilities,
+  type GetPromptResult,
+  type Implementation,
+  type InboundRequest,
+  type JsonObject,
+  LATEST_HANDSHAKE_VERSION,
+  LOGGING_LEVELS,
+  type LoggingLevel,
+  type Prompt,
+  type ReadResourceResult,
+  type RequestEnvelope,
+  type RequestId,
+  type Resource,
+  type ResourceTemplate,
+  type Root,
+  type SamplingMessage,
+  type Tool,
+} from '@mcpkit/core';
+import type {
+  ClientView,
+  Context,
+  ContextLogger,
+  ElicitData,
+  ElicitOutcome,
+  Era,
+  InputKeyOptions,
+  SampleOptions,
+  SampleResult,
+} from './context-types.js';
+import type { SchemaLike } from './infer.js';
+import type { InputRound } from './input-round.js';
+import { elicitForm, elicitUrl, listRoots, sample } from './interaction.js';
+import type { Peer } from './peer.js';
+import { getPrompt } from './prompts.js';
+import { listResources, readResource } from './resources.js';
+import type { ServerCore } from './server-core.js';
+
+const EMPTY: JsonObject = Object.freeze({}) as JsonObject;
+const LEVEL_RANK = new Map<string, number>(LOGGING_LEVELS.map((level, i) => [level, i]));
+
+/** Sends `notifications/message` for its context. One per context, made on first use. */
+class Logger implements ContextLogger {
+  constructor(private readonly ctx: RequestContext) {}
+  log(level: LoggingLevel, data: unknown, logger?: string): Promise<void> {
+    return this.ctx.sendLog(level, data, logger);
+  }
+  debug(data: unknown, logger?: string) {
+    return this.ctx.sendLog('debug', data, logger);
+  }
+  info(data: unknown, logger?: string) {
+    return this.ctx.sendLog('info', data, logger);
+  }
+  notice(data: unknown, logger?: string) {
+    return this.ctx.sendLog('notice', data, logger);
+  }
+  warning(data: unknown, logger?: string) {
+    return this.ctx.sendLog('warning', data, logger);
+  }
+  error(data: unknown, logger?: string) {
+    return this.ctx.sendLog('error', data, logger);
+  }
+  critical(data: unknown, logger?: string) {
+    return this.ctx.sendLog('critical', data, logger);
+  }
+  alert(data: unknown, logger?: string) {
+    return this.ctx.sendLog('alert', data, logger);
+  }
+  emergency(data: unknown, logger?: string) {
+    return this.ctx.sendLog('emergency', data, logger);
+  }
+}
+
+/**
+ * The one object made per request: the handler's `ctx` and middleware's context. Derived views
+ * (logger, state map, signal) are made only when asked for.
+ */
+export class RequestContext implements Context<unknown> {
+  readonly method: string;
+  readonly params: JsonObject;
+  readonly era: Era;
+  /** the resource being read, while a resource handler runs */
+  uri: string | undefined;
+  /** MRTR bookkeeping of tools/call, prompts/get and resources/read */
+  round: InputRound | undefined;
+  private stateMap: Map<string, unknown> | undefined;
+  private logger: Logger | undefined;
+  private clientView: ClientView | undefined;
+  private timeoutController: AbortController | undefined;
+  private mergedSignal: AbortSignal | undefined;
+
+  constructor(
+    readonly server: ServerCore,
+    readonly req: InboundRequest,
+    readonly peer: Peer | undefined,
+    readonly envelope: RequestEnvelope | undefined,
+  ) {
+    this.method = req.method;
+    this.params = req.params ?? EMPTY;
+    this.era = envelope ? 'stateless' : 'handshake';
+  }
+
+  get requestId(): RequestId {
+    return this.req.id;
+  }
+
+  get protocolVersion(): string {
+    return this.envelope?.protocolVersion ?? this.peer?.protocolVersion ?? LATEST_HANDSHAKE_VERSION;
+  }
+
+  get client(): ClientView {
+    this.clientView ??= this.envelope
+      ? {
+          info: this.envelope.clientInfo as Implementation | undefined,
+          capabilities: this.envelope.clientCapabilities as ClientCapabilities,
+        }
+      : { info: this.peer?.clientInfo, capabilities: this.peer?.clientCapabilities ?? {} };
+    return this.clientView;
+  }
+
+  get sessionId(): string | undefined {
+    return this.req.info?.sessionId;
+  }
+
+  get headers(): Readonly<Record<string, string>> | undefined {
+    return this.req.info?.headers;
+  }
+
+  get auth(): unknown {
+    return this.req.info?.auth;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.timeoutController) return this.req.signal;
+    this.mergedSignal ??= AbortSignal.any([this.req.signal, this.timeoutController.signal]);
+    return this.mergedSignal;
+  }
+
+  get state(): Map<string, unknown> {
+    this.stateMap ??= new Map();
+    return this.stateMap;
+  }
+
+  get lifespan(): unknown {
+    return this.server.lifespanValue;
+  }
+
+  get log(): ContextLogger {
+    this.logger ??= new Logger(this);
+    return this.logger;
+  }
+
+  get inputResponses(): Readonly<Record<string, unknown>> {
+    return this.round?.answers ?? EMPTY;
+  }
+
+  get requestState(): string | undefined {
+    return this.round?.authorState;
+  }
+
+  /** Make `signal` also abort when the returned controller does (tool timeouts). */
+  armTimeout(): AbortController {
+    this.timeoutController ??= new AbortController();
+    this.mergedSignal = undefined;
+    return this.timeoutController;
+  }
+
+  /** Log to the client if its level lets this one through. */
+  sendLog(level: LoggingLevel, data: unknown, logger?: string): Promise<void> {
+    // Stateless era: only requests that opt in with _meta logLevel get logs at all.
+    const threshold = this.envelope ? this.envelope.logLevel : this.peer?.logLevel;
+    if (this.envelope && threshold === undefined) return Promise.resolve();
+    if (threshold !== undefined && (LEVEL_RANK.get(level) ?? 0) < (LEVEL_RANK.get(threshold) ?? 0)) {
+      return Promise.resolve();
+    }
+    const params: JsonObject = logger === undefined ? { level, data } : { level, logger, data };
+    return this.req.notify('notifications/message', params).catch(() => {});
+  }
+
+  progress(progress: number, total?: number, message?: string): Promise<void> {
+    return this.req.progress(progress, total, message).catch(() => {});
+  }
+
+  sample(prompt: string | SamplingMessage[], options?: SampleOptions): Promise<SampleResult> {
+    return sample(this, prompt, options);
+  }
+
+  elicit<S extends SchemaLike>(
+    message: string,
+    schema: S,
+    options?: InputKeyOptions,
+  ): Promise<ElicitOutcome<ElicitData<S>>> {
+    return elicitForm(this, message, schema, options) as Promise<ElicitOutcome<ElicitData<S>>>;
+  }
+
+  elicitUrl(message: string, url: string, options?: InputKeyOptions) {
+    return elicitUrl(this, message, url, options);
+  }
+
+  roots(options?: InputKeyOptions): Promise<Root[]> {
+    return listRoots(this, options);
+  }
+
+  async readResource(uri: string): Promise<ReadResourceResult['contents']> {
+    return ((await readResource(this, uri)) as ReadResourceResult).contents;
+  }
+
+  getPrompt(name: string, args?: Record<string, string>): Promise<GetPromptResult> {
+    return getPrompt(this, name, args ?? {});
+  }
+
+  async listTools(): Promise<Tool[]> {
+    return this.server.toolRegistry.wires();
+  }
+
+  listResources(): Promise<Resource[]> {
+    return listResources(this);
+  }
+
+  async listResourceTemplates(): Promise<ResourceTemplate[]> {
+    return this.server.templateRegistry.wires();
+  }
+
+  async listPrompts(): Promise<Prompt[]> {
+    return this.server.promptRegistry.wires();
+  }
+}

@@ -1,0 +1,85 @@
+import {
+  ENVELOPE_KEYS,
+  ErrorCode,
+  type InboundRequest,
+  type JsonObject,
+  McpError,
+  methodNotFound,
+  readEnvelope,
+  REMOVED_IN_STATELESS,
+} from '@mcpkit/core';
+import { RequestContext } from './context.js';
+import { toProtocolError } from './error-mapping.js';
+import { handshakeMethods, type MethodHandler, statelessMethods } from './methods.js';
+import type { Peer } from './peer.js';
+import type { ServerCore } from './server-core.js';
+
+const REMOVED = new Set<string>(REMOVED_IN_STATELESS);
+const CACHEABLE = new Set([
+  'server/discover',
+  'tools/list',
+  'prompts/list',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+]);
+
+function describeFailure(ctx: RequestContext): string {
+  switch (ctx.method) {
+    case 'resources/read':
+      return `reading resource ${String(ctx.params.uri)}`;
+    case 'prompts/get':
+      return `getting prompt ${String(ctx.params.name)}`;
+    default:
+      return `handling ${ctx.method}`;
+  }
+}
+
+async function run(ctx: RequestContext, handler: MethodHandler): Promise<JsonObject> {
+  try {
+    return (await handler(ctx)) as JsonObject;
+  } catch (error) {
+    throw toProtocolError(ctx.server, error, describeFailure(ctx));
+  }
+}
+
+/**
+ * A stateless-era request (2026-07-28): envelope checked first (-32602 / -32022), then the method
+ * (-32601 for unknown and removed ones); every result gets `resultType`, serverInfo `_meta`
+ * and, where cacheable, `ttlMs` / `cacheScope`.
+ */
+export async function serveStateless(
+  server: ServerCore,
+  req: InboundRequest,
+  peer: Peer | undefined,
+): Promise<JsonObject> {
+  const envelope = readEnvelope(req.params, server.protocolVersions);
+  const handler = REMOVED.has(req.method) ? undefined : statelessMethods.get(req.method);
+  if (!handler) throw methodNotFound(req.method);
+  const result = await run(new RequestContext(server, req, peer, envelope), handler);
+  if (result.resultType === undefined) result.resultType = 'complete';
+  if (result.resultType === 'complete' && CACHEABLE.has(req.method)) {
+    result.ttlMs ??= server.cacheHints.ttlMs;
+    result.cacheScope ??= server.cacheHints.cacheScope;
+  }
+  const meta = result._meta as JsonObject | undefined;
+  result._meta = { ...meta, [ENVELOPE_KEYS.serverInfo]: server.serverInfoMeta };
+  return result;
+}
+
+/**
+ * A handshake-era request. On a connection (`peer`) everything but initialize and ping waits for
+ * initialize; without one (stateless HTTP serving of old clients) each request stands alone.
+ */
+export function serveHandshake(
+  server: ServerCore,
+  req: InboundRequest,
+  peer: Peer | undefined,
+): Promise<JsonObject> {
+  const handler = handshakeMethods.get(req.method);
+  if (!handler) throw methodNotFound(req.method);
+  if (peer && !peer.initialized && req.method !== 'initialize' && req.method !== 'ping') {
+    throw new McpError(ErrorCode.InvalidRequest, `Invalid Request: send initialize before ${req.method}`);
+  }
+  return run(new RequestContext(server, req, peer, undefined), handler);
+}

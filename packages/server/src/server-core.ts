@@ -1,0 +1,46 @@
+import type { CacheScope, Implementation, ServerCapabilities } from '@mcpkit/core';
+import type { Hook } from './middleware-types.js';
+import type { Notifier } from './notifier.js';
+import type { PromptEntry } from './prompts.js';
+import type { Registry } from './registry.js';
+import type { RequestStateCodec } from './request-state.js';
+import type { ResourceEntry, TemplateEntry } from './resources.js';
+import type { ToolEntry } from './tools.js';
+
+/** Names of the per-method middleware hooks, plus '' for requests without one. */
+export type HookName =
+  | ''
+  | 'onInitialize'
+  | 'onCallTool'
+  | 'onListTools'
+  | 'onReadResource'
+  | 'onListResources'
+  | 'onListResourceTemplates'
+  | 'onGetPrompt'
+  | 'onListPrompts'
+  | 'onComplete';
+
+/** What the feature modules need from a server definition (implemented by createServer's class). */
+export interface ServerCore {
+  readonly serverInfo: Implementation;
+  /** `{ name, version }` for the stateless era's result `_meta` */
+  readonly serverInfoMeta: { name: string; version: string };
+  readonly instructions: string | undefined;
+  readonly pageSize: number | undefined;
+  readonly maskErrorDetails: boolean;
+  readonly cacheHints: { ttlMs: number; cacheScope: CacheScope };
+  readonly protocolVersions: readonly string[];
+  readonly toolRegistry: Registry<ToolEntry>;
+  readonly resourceRegistry: Registry<ResourceEntry>;
+  readonly templateRegistry: Registry<TemplateEntry>;
+  readonly promptRegistry: Registry<PromptEntry>;
+  readonly stateCodec: RequestStateCodec;
+  readonly notifier: Notifier;
+  /** aborted by `server.close()`: ends listen streams */
+  readonly closing: AbortSignal;
+  /** the lifespan value once started */
+  readonly lifespanValue: unknown;
+  /** the middleware for a hook, in order (`onRequest` and plain functions first) */
+  middleware(hook: HookName): readonly Hook<unknown>[];
+  capabilities(): ServerCapabilities;
+}

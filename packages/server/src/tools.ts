@@ -1,0 +1,134 @@
+import {
+  type CallToolResult,
+  ErrorCode,
+  type JsonSchema,
+  McpError,
+  type Tool,
+  toJsonSchema,
+  toObjectJsonSchema,
+  validate,
+} from '@mcpkit/core';
+import type { Context } from './context-types.js';
+import type { RequestContext } from './context.js';
+import { toolErrorResult } from './error-mapping.js';
+import type { SchemaLike } from './infer.js';
+import { runInteractive } from './input-round.js';
+import { runMiddleware } from './middleware.js';
+import type { Entry } from './registry.js';
+import { ToolError } from './errors.js';
+import type { InputRequired } from './results.js';
+import { toCallToolResult } from './tool-result.js';
+import type { ToolDefinition } from './types.js';
+
+/** Marks an output schema that mcpkit wrapped as `{ result }` (clients may unwrap). */
+export const WRAP_RESULT_KEY = 'x-mcpkit-wrap-result';
+
+/** A registered tool. */
+export interface ToolEntry extends Entry {
+  readonly wire: Tool;
+  readonly input: SchemaLike | undefined;
+  readonly output: SchemaLike | undefined;
+  /** the output schema describes a non-object, sent as `{ result }` */
+  readonly wrapOutput: boolean;
+  readonly timeoutMs: number | undefined;
+  readonly handler: (input: unknown, ctx: Context<unknown>) => unknown;
+}
+
+const NO_ARGUMENTS: JsonSchema = Object.freeze({ type: 'object', additionalProperties: false });
+const NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+
+/** Build a tool entry: schemas are converted once, here, never per request. */
+export function createToolEntry(
+  name: string,
+  def: ToolDefinition<SchemaLike | undefined, SchemaLike | undefined>,
+  handler: ToolEntry['handler'],
+): ToolEntry {
+  if (!NAME.test(name)) {
+    console.warn(`mcpkit: tool name ${JSON.stringify(name)} should be 1-128 characters of A-Z a-z 0-9 _ . -`);
+  }
+  const wire: Tool = {
+    name,
+    inputSchema: (def.input ? toObjectJsonSchema(def.input) : NO_ARGUMENTS) as Tool['inputSchema'],
+  };
+  if (def.title !== undefined) wire.title = def.title;
+  if (def.description !== undefined) wire.description = def.description;
+  if (def.icons) wire.icons = def.icons;
+  let wrapOutput = false;
+  if (def.output) {
+    const json = toJsonSchema(def.output, { io: 'output' });
+    wrapOutput = json.type !== 'object';
+    wire.outputSchema = wrapOutput
+      ? { type: 'object', properties: { result: json }, required: ['result'], [WRAP_RESULT_KEY]: true }
+      : json;
+  }
+  if (def.annotations) wire.annotations = def.annotations;
+  if (def.meta) wire._meta = def.meta;
+  return {
+    key: name,
+    wire,
+    tags: def.tags,
+    enabled: def.enabled ?? true,
+    input: def.input,
+    output: def.output,
+    wrapOutput,
+    timeoutMs: def.timeoutMs,
+    handler,
+  };
+}
+
+/** tools/call: find, run through middleware and MRTR, turn errors into `isError` results. */
+export async function callTool(ctx: RequestContext): Promise<unknown> {
+  const name = ctx.params.name;
+  const entry = typeof name === 'string' ? ctx.server.toolRegistry.find(name) : undefined;
+  if (!entry) {
+    throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${String(name)}`);
+  }
+  return runInteractive(ctx, entry.key, async () => {
+    try {
+      return await runMiddleware(ctx, 'onCallTool', () => invokeTool(ctx, entry));
+    } catch (error) {
+      if (ctx.round?.requests) throw error;
+      return toolErrorResult(ctx.server, error, entry.key);
+    }
+  });
+}
+
+async function invokeTool(
+  ctx: RequestContext,
+  entry: ToolEntry,
+): Promise<CallToolResult | InputRequired> {
+  let input: unknown = {};
+  if (entry.input) {
+    const args = ctx.params.arguments ?? {};
+    const checked = await validate(entry.input, args);
+    if (!checked.ok) {
+      return {
+        content: [{ type: 'text', text: `Invalid arguments for tool ${entry.key}: ${checked.message}` }],
+        isError: true,
+      };
+    }
+    input = checked.value;
+  }
+  const value = entry.timeoutMs
+    ? await withTimeout(ctx, entry, input)
+    : await entry.handler(input, ctx);
+  return toCallToolResult(value, entry);
+}
+
+async function withTimeout(ctx: RequestContext, entry: ToolEntry, input: unknown): Promise<unknown> {
+  const ms = entry.timeoutMs!;
+  const controller = ctx.armTimeout();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new ToolError(`Tool ${entry.key} timed out after ${ms} ms`);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  try {
+    return await Promise.race([Promise.resolve(entry.handler(input, ctx)), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
