@@ -12,6 +12,7 @@ import {
 } from '@mcpkit/core';
 import type { EventStore } from './event-store.js';
 import type { HttpExchangeRequest, HttpExchangeResponse } from './exchange.js';
+import { prefersEventStream } from './media-type.js';
 import { replyEmpty, replyError, TRANSPORT_ERROR } from './reply.js';
 import { RequestStream, type StreamHost } from './request-stream.js';
 
@@ -165,6 +166,7 @@ export class HttpSession implements Transport, StreamHost {
       accepted.push(m);
     }
     if (this.ctx.closeStreamAfterPriming && this.store && this.primes()) stream.closeConnection();
+    else if (prefersEventStream(req.headers.accept)) stream.startSse();
     for (const m of accepted) this.sink?.message(m, info);
   }
 

@@ -83,6 +83,11 @@ export class RequestStream {
     return true;
   }
 
+  /** Answer with an event stream now rather than waiting to see if JSON would do. */
+  startSse(): void {
+    if (!this.jsonOnly) this.ensureSse(false);
+  }
+
   /**
    * End the HTTP connection but not the stream (SSE polling): the client reconnects
    * with GET + `Last-Event-ID` after the `retry` delay and gets the rest.

@@ -1,6 +1,7 @@
 import {
   createDispatcher,
   createSession,
+  ENVELOPE_KEYS,
   ErrorCode,
   errorResponse,
   HANDSHAKE_PROTOCOL_VERSIONS,
@@ -93,8 +94,14 @@ async function handleOne(
   const signal = env.info?.signal;
   switch (method) {
     case 'initialize':
-      return successResponse(id, initializeResult(params));
     case 'ping':
+      // Removed in the stateless era; served only to envelope-less (handshake-era) requests.
+      if (
+        (params?._meta as JsonObject | undefined)?.[ENVELOPE_KEYS.protocolVersion] !== undefined
+      ) {
+        return errorResponse(id, ErrorCode.MethodNotFound, `Method not found: ${method}`);
+      }
+      return successResponse(id, method === 'ping' ? {} : initializeResult(params));
       return successResponse(id, {});
     case 'server/discover':
       return successResponse(id, {

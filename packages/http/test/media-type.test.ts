@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptQuality,
+  acceptsEventStream,
+  acceptsJson,
+  isJsonContentType,
+  prefersEventStream,
+} from '../src/media-type.js';
+
+describe('media types', () => {
+  it('reads Accept with wildcards and q-values', () => {
+    expect(acceptQuality('application/json, text/event-stream', 'application/json')).toBe(1);
+    expect(acceptQuality('text/*;q=0.4', 'text/event-stream')).toBe(0.4);
+    expect(acceptQuality('*/*;q=0.1, text/event-stream;q=0', 'text/event-stream')).toBe(0);
+    expect(acceptQuality(undefined, 'application/json')).toBe(1);
+    expect(acceptsJson('text/event-stream')).toBe(false);
+    expect(acceptsEventStream('application/json, text/event-stream')).toBe(true);
+    expect(acceptsJson('*/*')).toBe(true);
+  });
+
+  it('prefers an event stream only when ranked strictly higher', () => {
+    expect(prefersEventStream('application/json, text/event-stream')).toBe(false);
+    expect(prefersEventStream('text/event-stream, application/json;q=0.9')).toBe(true);
+    expect(prefersEventStream(undefined)).toBe(false);
+  });
+
+  it('recognises JSON content types with parameters', () => {
+    expect(isJsonContentType('application/json')).toBe(true);
+    expect(isJsonContentType('Application/JSON; charset=utf-8')).toBe(true);
+    expect(isJsonContentType('text/plain')).toBe(false);
+    expect(isJsonContentType(undefined)).toBe(false);
+  });
+});
