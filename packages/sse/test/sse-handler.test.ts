@@ -196,4 +196,25 @@ describe('createSseHandler', () => {
       'event: message\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"hi"}}',
     );
   });
+
+  it('sends keep-alive comments on an idle stream', async () => {
+    const { handler } = setup({ keepAliveMs: 10 });
+    const response = await handler(new Request(`${BASE}/sse`));
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    for (let i = 0; i < 50 && !text.includes(': keep-alive\n\n'); i++) {
+      text += decoder.decode((await reader.read()).value);
+    }
+    expect(text).toBe('event: endpoint\ndata: /messages?sessionId=s1\n\n: keep-alive\n\n');
+    await reader.cancel();
+  });
+
+  it('answers 413 from a declared Content-Length without reading the body', async () => {
+    const { handler } = setup({ maxBodyBytes: 10 });
+    const { events } = await openStream(handler);
+    await events.next();
+    const res = await post(handler, '{}', undefined, { 'content-length': '11' });
+    expect(res.status).toBe(413);
+  });
 });
