@@ -160,11 +160,12 @@ describe('the ladder over HTTP (conformance http-header-validation and server-st
 
   it('rejects with 400 and echoes the request id', async () => {
     const list = rpc(42, 'tools/list', { _meta: envelope() });
-    for (const headers of [
+    const cases: Array<Record<string, string>> = [
       { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'prompts/list' },
       { 'mcp-protocol-version': '2026-07-28' },
       { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'TOOLS/LIST' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const r = await send(list, headers);
       expect([r.status, r.body.id, r.body.error?.code]).toEqual([400, 42, -32020]);
     }

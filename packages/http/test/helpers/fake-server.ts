@@ -102,7 +102,6 @@ async function handleOne(
         return errorResponse(id, ErrorCode.MethodNotFound, `Method not found: ${method}`);
       }
       return successResponse(id, method === 'ping' ? {} : initializeResult(params));
-      return successResponse(id, {});
     case 'server/discover':
       return successResponse(id, {
         supportedVersions: [STATELESS_PROTOCOL_VERSION],
