@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createSession } from '@mcpkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChildProcessError } from '../src/child-process-error.js';
 import { stdioClientTransport } from '../src/client-transport.js';
 import { serveStdio } from '../src/serve-stdio.js';
@@ -39,6 +39,22 @@ describe('serveStdio', () => {
     await new Promise((r) => setImmediate(r));
     expect(connection.session.closed).toBe(true);
     expect(process.listenerCount(SIGNAL)).toBe(before);
+  });
+
+  it('calls process.exit(0) after close only with exitOnClose', async () => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    try {
+      for (const exitOnClose of [false, true]) {
+        const { stdin, stdout } = pipes();
+        const connection = await serveStdio(fakeServer(), { stdin, stdout, signals: [], exitOnClose });
+        stdin.end();
+        await connection.session.done;
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(exit.mock.calls).toEqual([[0]]);
+    } finally {
+      exit.mockRestore();
+    }
   });
 
   it('closes on a listed signal', async () => {
