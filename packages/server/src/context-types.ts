@@ -9,6 +9,7 @@ import type {
   Prompt,
   ReadResourceResult,
   RequestId,
+  RequestMeta,
   Resource,
   ResourceTemplate,
   Root,
@@ -18,6 +19,9 @@ import type {
 } from '@mcpkit/core';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { SchemaLike } from './infer.js';
+
+/** A request's params as a handler sees them. */
+export type RequestParamsView = Readonly<{ _meta?: RequestMeta; [key: string]: unknown }>;
 
 /** Which protocol era a request belongs to. */
 export type Era = 'handshake' | 'stateless';
@@ -87,7 +91,7 @@ export interface Context<L = unknown> {
   /** the JSON-RPC method being served */
   readonly method: string;
   /** the request's params as received */
-  readonly params: Readonly<JsonObject>;
+  readonly params: RequestParamsView;
   readonly requestId: RequestId;
   readonly era: Era;
   readonly protocolVersion: string;

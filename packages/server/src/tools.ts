@@ -122,8 +122,9 @@ async function withTimeout(ctx: RequestContext, entry: ToolEntry, input: unknown
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const error = new ToolError(`Tool ${entry.key} timed out after ${ms} ms`);
-      controller.abort(error);
+      // Settle first, so a handler that returns as soon as it is aborted cannot win the race.
       reject(error);
+      controller.abort(error);
     }, ms);
   });
   try {
