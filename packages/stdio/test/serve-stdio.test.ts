@@ -46,7 +46,12 @@ describe('serveStdio', () => {
     try {
       for (const exitOnClose of [false, true]) {
         const { stdin, stdout } = pipes();
-        const connection = await serveStdio(fakeServer(), { stdin, stdout, signals: [], exitOnClose });
+        const connection = await serveStdio(fakeServer(), {
+          stdin,
+          stdout,
+          signals: [],
+          exitOnClose,
+        });
         stdin.end();
         await connection.session.done;
         await new Promise((r) => setImmediate(r));
