@@ -1,0 +1,207 @@
+import { type HttpServerHandle, serveHttp } from '@mcpkit/http/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JSON_SCHEMA_2020_12 } from '../src/fixture/content-tools.js';
+import { createEverythingServer } from '../src/fixture/everything.js';
+import { PNG_BASE64 } from '../src/fixture/media.js';
+
+// The suite itself needs Node 22 and minutes; these pin the fixture's exact answers over real
+// HTTP (the suite is lax: e.g. it accepts any non-empty text where we promise a precise one).
+
+const SERVER_INFO = {
+  'io.modelcontextprotocol/serverInfo': {
+    name: 'mcpkit-conformance-everything-server',
+    version: '1.0.0',
+  },
+};
+
+let http: HttpServerHandle;
+let nextId = 1;
+
+beforeAll(async () => {
+  http = await serveHttp(createEverythingServer(), { host: '127.0.0.1', port: 0 });
+});
+
+afterAll(async () => {
+  await http?.close();
+});
+
+/** One stateless-era (2026-07-28) POST with the envelope and standard headers. */
+async function call(method: string, params: Record<string, unknown>, caps: object = {}) {
+  const name = (params.name ?? params.uri) as string | undefined;
+  const res = await fetch(http.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': method,
+      ...(name === undefined ? {} : { 'mcp-name': name }),
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: nextId++,
+      method,
+      params: {
+        ...params,
+        _meta: {
+          'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+          'io.modelcontextprotocol/clientCapabilities': caps,
+        },
+      },
+    }),
+  });
+  const text = await res.text();
+  // An SSE answer ends with the response event; JSON answers are the body itself.
+  const json = res.headers.get('content-type')?.includes('text/event-stream')
+    ? text
+        .split('\n')
+        .filter((l) => l.startsWith('data: '))
+        .at(-1)
+        ?.slice(6)
+    : text;
+  return { status: res.status, body: JSON.parse(json ?? 'null') as Record<string, unknown> };
+}
+
+describe('everything-server over Streamable HTTP, 2026-07-28 wire', () => {
+  it('test_simple_text answers the reference text', async () => {
+    const { status, body } = await call('tools/call', { name: 'test_simple_text' });
+    expect(status).toBe(200);
+    expect(body.result).toEqual({
+      content: [{ type: 'text', text: 'This is a simple text response for testing.' }],
+      resultType: 'complete',
+      _meta: SERVER_INFO,
+    });
+  });
+
+  it('test_error_handling is a tool result with isError, not a JSON-RPC error', async () => {
+    const { body } = await call('tools/call', { name: 'test_error_handling' });
+    expect(body.result).toEqual({
+      content: [{ type: 'text', text: 'This tool intentionally returns an error for testing' }],
+      isError: true,
+      resultType: 'complete',
+      _meta: SERVER_INFO,
+    });
+  });
+
+  it('test_multiple_content_types returns text, image and resource in order', async () => {
+    const { body } = await call('tools/call', { name: 'test_multiple_content_types' });
+    expect((body.result as { content: unknown }).content).toEqual([
+      { type: 'text', text: 'Multiple content types test:' },
+      { type: 'image', data: PNG_BASE64, mimeType: 'image/png' },
+      {
+        type: 'resource',
+        resource: {
+          uri: 'test://mixed-content-resource',
+          mimeType: 'application/json',
+          text: '{"test":"data","value":123}',
+        },
+      },
+    ]);
+  });
+
+  it('lists json_schema_2020_12_tool with its schema untouched', async () => {
+    const { body } = await call('tools/list', {});
+    const tools = (body.result as { tools: Array<{ name: string; inputSchema: unknown }> }).tools;
+    expect(tools.find((t) => t.name === 'json_schema_2020_12_tool')?.inputSchema).toEqual(
+      JSON_SCHEMA_2020_12,
+    );
+    // http-header-validation calls the first listed tool with {}: it must be test_simple_text.
+    expect(tools[0]?.name).toBe('test_simple_text');
+  });
+
+  it('reads the template resource as the reference JSON, with cache hints', async () => {
+    const uri = 'test://template/123/data';
+    const { body } = await call('resources/read', { uri });
+    expect(body.result).toEqual({
+      contents: [
+        {
+          uri,
+          mimeType: 'application/json',
+          text: '{"id":"123","templateTest":true,"data":"Data for ID: 123"}',
+        },
+      ],
+      resultType: 'complete',
+      ttlMs: 0,
+      cacheScope: 'private',
+      _meta: SERVER_INFO,
+    });
+  });
+
+  it('renders test_prompt_with_arguments and completes arg1', async () => {
+    const name = 'test_prompt_with_arguments';
+    const prompt = await call('prompts/get', { name, arguments: { arg1: 'x', arg2: 'y' } });
+    expect((prompt.body.result as { messages: unknown }).messages).toEqual([
+      {
+        role: 'user',
+        content: { type: 'text', text: "Prompt with arguments: arg1='x', arg2='y'" },
+      },
+    ]);
+    const done = await call('completion/complete', {
+      ref: { type: 'ref/prompt', name },
+      argument: { name: 'arg1', value: 'testi' },
+    });
+    expect((done.body.result as { completion: unknown }).completion).toEqual({
+      values: ['testing'],
+      total: 1,
+      hasMore: false,
+    });
+  });
+
+  it('runs the MRTR elicitation tool over two rounds', async () => {
+    const name = 'test_input_required_result_elicitation';
+    const caps = { elicitation: {} };
+    const first = await call('tools/call', { name }, caps);
+    const round1 = first.body.result as Record<string, unknown>;
+    expect(round1.resultType).toBe('input_required');
+    expect(round1.inputRequests).toEqual({
+      user_name: {
+        method: 'elicitation/create',
+        params: {
+          message: 'What is your name?',
+          requestedSchema: {
+            type: 'object',
+            properties: { name: { type: 'string' } },
+            required: ['name'],
+          },
+        },
+      },
+    });
+    const second = await call(
+      'tools/call',
+      {
+        name,
+        inputResponses: { user_name: { action: 'accept', content: { name: 'Ada' } } },
+        requestState: round1.requestState,
+      },
+      caps,
+    );
+    expect(second.body.result).toEqual({
+      content: [{ type: 'text', text: 'Hello, Ada!' }],
+      resultType: 'complete',
+      _meta: SERVER_INFO,
+    });
+  });
+
+  it('answers test_missing_capability without sampling with -32021 and HTTP 400', async () => {
+    const { status, body } = await call('tools/call', { name: 'test_missing_capability' });
+    expect(status).toBe(400);
+    expect((body.error as { code: number; data: unknown }).code).toBe(-32021);
+    expect((body.error as { data: unknown }).data).toEqual({
+      requiredCapabilities: { sampling: {} },
+    });
+  });
+
+  it('refuses a foreign Host (DNS-rebinding protection)', async () => {
+    const res = await fetch(http.url, {
+      method: 'POST',
+      headers: {
+        host: 'evil.example.com',
+        origin: 'http://evil.example.com',
+        'content-type': 'application/json',
+      },
+      body: '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+    });
+    await res.body?.cancel();
+    expect(res.status).toBe(403);
+  });
+});
