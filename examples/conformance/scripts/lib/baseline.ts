@@ -65,7 +65,9 @@ export function compare(results: ScenarioResult[], baseline: Baseline): Baseline
         problems.push({
           kind: 'unexpected',
           file: baseline.file,
-          message: `${r.scenario} [${r.wire}] ${r.verdict}: ${unexpected.join(', ')}`,
+          message: `${r.scenario} [${r.wire}] ${r.verdict}: ${unexpected
+            .map((id) => (r.failed.includes(id) ? id : `${id} (warning)`))
+            .join(', ')}`,
         });
       }
       if (whole && bad.length === 0) {
