@@ -84,6 +84,11 @@ export interface CompletionArgument {
   value: string;
 }
 
+/** Tools as functions: `tools.greet({ name })` resolves to the tool's data. */
+export type ToolFunctionMap = Readonly<
+  Record<string, (args?: Record<string, unknown>, options?: CallOptions) => Promise<unknown>>
+>;
+
 /** A connected MCP client, either era. Untyped: see `createClient` for the typed facade. */
 export interface McpClient extends AsyncDisposable {
   /** the era negotiated with this server */
@@ -150,6 +155,8 @@ export interface McpClient extends AsyncDisposable {
   ): Promise<ListenHandle>;
   /** handshake era: tell the server the roots changed; stateless era: nothing to send */
   sendRootsListChanged(): Promise<void>;
+  /** each tool as a function resolving to its data; a tool error throws `ToolCallError` */
+  readonly tools: ToolFunctionMap;
   /** any request, with the era's envelope and input loop applied */
   request(method: string, params?: JsonObject, options?: CallOptions): Promise<JsonObject>;
   close(): Promise<void>;

@@ -28,6 +28,7 @@ import type {
   CompletionArgument,
   ListOptions,
   McpClient,
+  ToolFunctionMap,
 } from './client-types.js';
 import type { Era } from './handlers.js';
 import type { ListenFilter, ListenHandle, ListenNotification, ListenRegistry } from './listen.js';
@@ -44,6 +45,9 @@ import {
 /** The untyped client over one connection; made by `connectClient`. */
 export class CoreClient implements McpClient {
   private readonly cleanups: (() => unknown)[] = [];
+  private readonly toolDefs = new Map<string, Tool>();
+  private listedForWrap = false;
+  private toolFunctions: ToolFunctionMap | undefined;
 
   constructor(
     private readonly session: Session,
@@ -78,21 +82,47 @@ export class CoreClient implements McpClient {
     return this.session.done;
   }
 
+  /** `client.tools.<name>(args, options)`: the tool's data, or a thrown `ToolCallError` */
+  get tools(): ToolFunctionMap {
+    this.toolFunctions ??= new Proxy({} as ToolFunctionMap, {
+      get: (_target, name) =>
+        // `then` stays undefined so the map is never mistaken for a promise.
+        typeof name !== 'string' || name === 'then'
+          ? undefined
+          : (args?: Record<string, unknown>, options?: CallOptions) =>
+              this.callTool(name, args, { ...options, throwOnError: true }).then((r) => r.data),
+    });
+    return this.toolFunctions;
+  }
+
   request(method: string, params?: JsonObject, options?: CallOptions): Promise<JsonObject> {
     return this.requester.request(method, params, options);
   }
 
-  listToolsPage(cursor?: string, options?: CallOptions): Promise<ListToolsResult> {
-    return this.page<ListToolsResult>('tools/list', cursor, options);
+  async listToolsPage(cursor?: string, options?: CallOptions): Promise<ListToolsResult> {
+    const result = await this.page<ListToolsResult>('tools/list', cursor, options);
+    // Output schemas tell callTool which results carry a wrapped non-object value.
+    for (const tool of result.tools ?? []) this.toolDefs.set(tool.name, tool);
+    return result;
   }
   listTools(options: ListOptions = {}): Promise<Tool[]> {
-    return this.all('tools/list', options, (r: ListToolsResult) => r.tools);
+    return this.all(
+      'tools/list',
+      options,
+      (c, o) => this.listToolsPage(c, o),
+      (r) => r.tools,
+    );
   }
   listResourcesPage(cursor?: string, options?: CallOptions): Promise<ListResourcesResult> {
     return this.page<ListResourcesResult>('resources/list', cursor, options);
   }
   listResources(options: ListOptions = {}): Promise<Resource[]> {
-    return this.all('resources/list', options, (r: ListResourcesResult) => r.resources);
+    return this.all(
+      'resources/list',
+      options,
+      (c, o) => this.listResourcesPage(c, o),
+      (r) => r.resources,
+    );
   }
   listResourceTemplatesPage(
     cursor?: string,
@@ -104,14 +134,20 @@ export class CoreClient implements McpClient {
     return this.all(
       'resources/templates/list',
       options,
-      (r: ListResourceTemplatesResult) => r.resourceTemplates,
+      (c, o) => this.listResourceTemplatesPage(c, o),
+      (r) => r.resourceTemplates,
     );
   }
   listPromptsPage(cursor?: string, options?: CallOptions): Promise<ListPromptsResult> {
     return this.page<ListPromptsResult>('prompts/list', cursor, options);
   }
   listPrompts(options: ListOptions = {}): Promise<Prompt[]> {
-    return this.all('prompts/list', options, (r: ListPromptsResult) => r.prompts);
+    return this.all(
+      'prompts/list',
+      options,
+      (c, o) => this.listPromptsPage(c, o),
+      (r) => r.prompts,
+    );
   }
 
   callTool(
@@ -129,12 +165,13 @@ export class CoreClient implements McpClient {
     args?: Record<string, unknown>,
     options: CallToolOptions = {},
   ): Promise<ToolCallResult> {
-    const raw = await this.requester.request(
+    const params = { name, arguments: args ?? {} };
+    const raw = (await this.requester.request(
       'tools/call',
-      { name, arguments: args ?? {} },
+      params,
       options,
-    );
-    const result = toToolCallResult(raw as unknown as CallToolResult);
+    )) as unknown as CallToolResult;
+    const result = toToolCallResult(raw, await this.isWrapped(name, raw.structuredContent));
     if (result.isError && options.throwOnError) throw new ToolCallError(name, result);
     return result;
   }
@@ -259,19 +296,44 @@ export class CoreClient implements McpClient {
   private all<R extends { nextCursor?: string }, T>(
     method: string,
     options: ListOptions,
-    items: (result: R) => T[],
+    fetch: (cursor: string | undefined, options: CallOptions) => Promise<R>,
+    items: (result: R) => T[] | undefined,
   ): Promise<T[]> {
     const { maxPages = this.maxPages, ...callOptions } = options;
     return collectPages(
       method,
       async (cursor): Promise<Page<T>> => {
-        const result = await this.page<R>(method, cursor, callOptions);
+        const result = await fetch(cursor, callOptions);
         return { items: items(result) ?? [], nextCursor: result.nextCursor };
       },
       maxPages,
     );
   }
+
+  /**
+   * Is this structuredContent a non-object output wrapped as `{ result }`? Only the tool's
+   * output schema can say; it is looked up (listing tools once) only for that exact shape.
+   */
+  private async isWrapped(name: string, structured: unknown): Promise<boolean> {
+    if (!isResultWrapper(structured)) return false;
+    if (!this.toolDefs.has(name) && !this.listedForWrap) {
+      this.listedForWrap = true;
+      await this.listTools().catch(() => undefined);
+    }
+    const schema = this.toolDefs.get(name)?.outputSchema;
+    return WRAP_KEYS.some((key) => schema?.[key] === true);
+  }
 }
+
+/** Output-schema markers of a `{ result }`-wrapped value: mcpkit's and FastMCP's. */
+const WRAP_KEYS = ['x-mcpkit-wrap-result', 'x-fastmcp-wrap-result'];
+
+const isResultWrapper = (value: unknown): value is { result: unknown } =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length === 1 &&
+  'result' in value;
 
 /** Prompt arguments are strings on the wire: anything else travels as JSON. */
 function stringArguments(args: Record<string, unknown>): Record<string, string> {

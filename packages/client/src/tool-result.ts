@@ -33,12 +33,15 @@ export class ToolCallError extends Error {
   }
 }
 
-/** Shape a wire result for the app: defaults filled, `data` derived. */
-export function toToolCallResult(raw: CallToolResult): ToolCallResult {
+/** Shape a wire result for the app: defaults filled, `data` derived (unwrapped from `{ result }` if told). */
+export function toToolCallResult(raw: CallToolResult, wrapped = false): ToolCallResult {
   const content = Array.isArray(raw.content) ? raw.content : [];
   const base = { content, structuredContent: raw.structuredContent, _meta: raw._meta };
   if (raw.isError === true) return { ...base, isError: true, data: undefined };
-  return { ...base, isError: false, data: dataOf(raw.structuredContent, content) };
+  const structured = wrapped
+    ? (raw.structuredContent as { result: unknown }).result
+    : raw.structuredContent;
+  return { ...base, isError: false, data: dataOf(structured, content) };
 }
 
 function dataOf(structured: unknown, content: ContentBlock[]): unknown {
