@@ -23,6 +23,9 @@ async function reachedBuiltins(pkg: string): Promise<string[]> {
         name: 'record-externals',
         setup(b) {
           b.onResolve({ filter: /^@mcpkit\// }, (args) => {
+            // Transport packages are loaded on demand (`await import('@mcpkit/stdio')`) only
+            // when a user picks that transport: not part of the portable entry.
+            if (args.kind === 'dynamic-import') return { path: args.path, external: true };
             const name = args.path.split('/')[1];
             return { path: `${root}${name}/src/index.ts` };
           });
