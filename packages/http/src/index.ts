@@ -1,3 +1,10 @@
+export type { FetchLike } from './client-fetch.js';
+export { HttpError } from './client-http-error.js';
+export {
+  type HttpClientTransport,
+  type HttpClientTransportOptions,
+  httpClientTransport,
+} from './client-transport.js';
 export type { CorsOptions } from './cors.js';
 export {
   createMemoryEventStore,
