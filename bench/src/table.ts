@@ -10,7 +10,7 @@ export interface RowResult {
   result?: Measurement;
 }
 
-const MCPKIT = ['mcpkit-engine', 'mcpkit-full'];
+const MCPKIT = ['mcpkit-engine', 'mcpkit-full', 'mcpkit-full-stateless'];
 const SDK = ['sdk-v1', 'sdk-v2'];
 
 /** mcpkit row / SDK row, on calls/s, for every pair that ran. */
