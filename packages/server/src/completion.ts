@@ -23,11 +23,17 @@ function enumValues(prop: JsonSchema | undefined): string[] | undefined {
 export async function complete(ctx: RequestContext): Promise<CompleteResult> {
   const { ref, argument, context } = ctx.params;
   if (!isObject(ref) || !isObject(argument) || typeof argument.name !== 'string') {
-    throw new McpError(ErrorCode.InvalidParams, 'Invalid params: completion/complete needs ref and argument');
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      'Invalid params: completion/complete needs ref and argument',
+    );
   }
   const name = argument.name;
   const value = typeof argument.value === 'string' ? argument.value : '';
-  const args = isObject(context) && isObject(context.arguments) ? (context.arguments as Record<string, string>) : {};
+  const args =
+    isObject(context) && isObject(context.arguments)
+      ? (context.arguments as Record<string, string>)
+      : {};
   let callback: CompleteCallback<unknown> | undefined;
   let choices: string[] | undefined;
   if (ref.type === 'ref/prompt') {
@@ -43,7 +49,10 @@ export async function complete(ctx: RequestContext): Promise<CompleteResult> {
     }
     callback = entry.complete?.[name];
   } else {
-    throw new McpError(ErrorCode.InvalidParams, `Invalid params: unknown ref type ${String(ref.type)}`);
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Invalid params: unknown ref type ${String(ref.type)}`,
+    );
   }
   if (callback) {
     const found = await callback(value, { arguments: args, ctx });
@@ -53,7 +62,9 @@ export async function complete(ctx: RequestContext): Promise<CompleteResult> {
   return emptyResult();
 }
 
-const emptyResult = (): CompleteResult => ({ completion: { values: [], total: 0, hasMore: false } });
+const emptyResult = (): CompleteResult => ({
+  completion: { values: [], total: 0, hasMore: false },
+});
 
 function capped(values: string[], total?: number, hasMore?: boolean): CompleteResult {
   const count = total ?? values.length;

@@ -170,7 +170,10 @@ export class RequestContext implements Context<unknown> {
     // Stateless era: only requests that opt in with _meta logLevel get logs at all.
     const threshold = this.envelope ? this.envelope.logLevel : this.peer?.logLevel;
     if (this.envelope && threshold === undefined) return Promise.resolve();
-    if (threshold !== undefined && (LEVEL_RANK.get(level) ?? 0) < (LEVEL_RANK.get(threshold) ?? 0)) {
+    if (
+      threshold !== undefined &&
+      (LEVEL_RANK.get(level) ?? 0) < (LEVEL_RANK.get(threshold) ?? 0)
+    ) {
       return Promise.resolve();
     }
     const params: JsonObject = logger === undefined ? { level, data } : { level, logger, data };

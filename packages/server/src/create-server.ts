@@ -13,14 +13,14 @@ import {
   type ServerCapabilities,
   type ServerConnection,
   SUPPORTED_PROTOCOL_VERSIONS,
-  toErrorObject,
   type Transport,
+  toErrorObject,
 } from '@mcpkit/core';
-import type { ListKind, Listening, ListenOptions, ServerBuilder } from './builder.js';
+import type { Listening, ListenOptions, ListKind, ServerBuilder } from './builder.js';
 import { serveHandshake, serveStateless } from './dispatch.js';
 import type { ServerTypes } from './infer.js';
-import type { Middleware } from './middleware-types.js';
 import { MiddlewareStack } from './middleware.js';
+import type { Middleware } from './middleware-types.js';
 import { Notifier } from './notifier.js';
 import { Peer } from './peer.js';
 import { createPromptEntry, type PromptEntry } from './prompts.js';
@@ -100,7 +100,12 @@ class McpServer implements ServerCore {
     const changed = (kind: ListKind) => () => this.notifier.listChanged(kind);
     this.toolRegistry = new Registry('tool', policy, visible, changed('tools'));
     this.resourceRegistry = new Registry('resource', policy, visible, changed('resources'));
-    this.templateRegistry = new Registry('resource template', policy, visible, changed('resources'));
+    this.templateRegistry = new Registry(
+      'resource template',
+      policy,
+      visible,
+      changed('resources'),
+    );
     this.promptRegistry = new Registry('prompt', policy, visible, changed('prompts'));
   }
 
@@ -135,7 +140,9 @@ class McpServer implements ServerCore {
     def: Parameters<typeof createTemplateEntry>[1],
     handler: AnyHandler,
   ): this {
-    this.templateRegistry.add(createTemplateEntry(uriTemplate, def, handler as TemplateEntry['handler']));
+    this.templateRegistry.add(
+      createTemplateEntry(uriTemplate, def, handler as TemplateEntry['handler']),
+    );
     return this;
   }
 
@@ -177,7 +184,9 @@ class McpServer implements ServerCore {
     const session = createSession({
       transport,
       onRequest: (req) =>
-        claimsStatelessEra(req) ? serveStateless(this, req, undefined) : serveHandshake(this, req, peer),
+        claimsStatelessEra(req)
+          ? serveStateless(this, req, undefined)
+          : serveHandshake(this, req, peer),
       onClose: () => {
         if (peer) this.notifier.removePeer(peer);
         this.connections.delete(connection);
@@ -196,11 +205,16 @@ class McpServer implements ServerCore {
       if (!this.started) await this.start();
       const req = new InboundRequest(request, env.info, {
         notify: async (method, params) => {
-          await env.notify(params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params });
+          await env.notify(
+            params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params },
+          );
         },
         request: (method) =>
           Promise.reject(
-            new McpError(ErrorCode.InvalidRequest, `Cannot send ${method} to the client: this request has no channel for it`),
+            new McpError(
+              ErrorCode.InvalidRequest,
+              `Cannot send ${method} to the client: this request has no channel for it`,
+            ),
           ),
       });
       const header = env.info?.headers?.['mcp-protocol-version'];
@@ -264,7 +278,9 @@ class McpServer implements ServerCore {
  *   .tool('greet', { input: z.object({ name: z.string() }) }, ({ name }) => `Hello, ${name}!`);
  * await server.listen(); // stdio
  */
-export function createServer<L = undefined>(options: ServerOptions<L>): ServerBuilder<
+export function createServer<L = undefined>(
+  options: ServerOptions<L>,
+): ServerBuilder<
   { tools: Record<never, never>; prompts: Record<never, never>; resources: Record<never, never> },
   L
 > {

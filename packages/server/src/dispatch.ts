@@ -5,8 +5,8 @@ import {
   type JsonObject,
   McpError,
   methodNotFound,
-  readEnvelope,
   REMOVED_IN_STATELESS,
+  readEnvelope,
 } from '@mcpkit/core';
 import { RequestContext } from './context.js';
 import { toProtocolError } from './error-mapping.js';
@@ -79,7 +79,10 @@ export function serveHandshake(
   const handler = handshakeMethods.get(req.method);
   if (!handler) throw methodNotFound(req.method);
   if (peer && !peer.initialized && req.method !== 'initialize' && req.method !== 'ping') {
-    throw new McpError(ErrorCode.InvalidRequest, `Invalid Request: send initialize before ${req.method}`);
+    throw new McpError(
+      ErrorCode.InvalidRequest,
+      `Invalid Request: send initialize before ${req.method}`,
+    );
   }
   return run(new RequestContext(server, req, peer, undefined), handler);
 }

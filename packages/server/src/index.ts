@@ -4,7 +4,15 @@ export type {
   ListKind,
   ServerBuilder,
 } from './builder.js';
-export { assistant, embeddedResource, resourceLink, text, user, type ContentLike } from './content.js';
+export { type LineSink, logging, timing } from './builtin-middleware.js';
+export {
+  assistant,
+  type ContentLike,
+  embeddedResource,
+  resourceLink,
+  text,
+  user,
+} from './content.js';
 export type {
   ClientView,
   Context,

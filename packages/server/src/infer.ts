@@ -73,30 +73,36 @@ export type InferPrompts<S extends HasServerTypes> = S['~types']['prompts'];
 /** The resources and templates of a server definition: `{ [uri or uriTemplate]: data }`. */
 export type InferResources<S extends HasServerTypes> = S['~types']['resources'];
 /** The arguments of one tool. */
-export type InferToolInput<S extends HasServerTypes, N extends keyof InferTools<S>> =
-  InferTools<S>[N]['input'];
+export type InferToolInput<
+  S extends HasServerTypes,
+  N extends keyof InferTools<S>,
+> = InferTools<S>[N]['input'];
 /** The structured result of one tool (`unknown` when it declares no output schema). */
-export type InferToolOutput<S extends HasServerTypes, N extends keyof InferTools<S>> =
-  InferTools<S>[N]['output'];
+export type InferToolOutput<
+  S extends HasServerTypes,
+  N extends keyof InferTools<S>,
+> = InferTools<S>[N]['output'];
 /** The arguments of one prompt. */
-export type InferPromptArgs<S extends HasServerTypes, N extends keyof InferPrompts<S>> =
-  InferPrompts<S>[N]['args'];
+export type InferPromptArgs<
+  S extends HasServerTypes,
+  N extends keyof InferPrompts<S>,
+> = InferPrompts<S>[N]['args'];
 
 // RFC 6570 variable names of a template string, for templates declared without a params schema.
 type Expressions<T extends string> = T extends `${string}{${infer E}}${infer Rest}`
   ? E | Expressions<Rest>
   : never;
-type StripOperator<E extends string> = E extends `${'+' | '#' | '.' | '/' | ';' | '?' | '&'}${infer R}`
-  ? R
-  : E;
+type StripOperator<E extends string> =
+  E extends `${'+' | '#' | '.' | '/' | ';' | '?' | '&'}${infer R}` ? R : E;
 type SplitVars<E extends string> = E extends `${infer A},${infer B}` ? A | SplitVars<B> : E;
 type VarSpecs<T extends string> = SplitVars<StripOperator<Expressions<T>>>;
-type VarName<V extends string> = V extends `${infer N}*` ? N : V extends `${infer N}:${string}` ? N : V;
-type Exploded<T extends string> = VarSpecs<T> extends infer V
-  ? V extends `${infer N}*`
+type VarName<V extends string> = V extends `${infer N}*`
+  ? N
+  : V extends `${infer N}:${string}`
     ? N
-    : never
-  : never;
+    : V;
+type Exploded<T extends string> =
+  VarSpecs<T> extends infer V ? (V extends `${infer N}*` ? N : never) : never;
 
 /** Variables of a URI template: `{id}` → string, `{path*}` → string[]; query variables may be absent. */
 export type TemplateVariables<T extends string> = string extends T

@@ -75,9 +75,7 @@ export async function runInteractive(
   target: string,
   run: () => Promise<unknown>,
 ): Promise<unknown> {
-  return ctx.era === 'stateless'
-    ? runStateless(ctx, target, run)
-    : runHandshake(ctx, run);
+  return ctx.era === 'stateless' ? runStateless(ctx, target, run) : runHandshake(ctx, run);
 }
 
 async function runStateless(ctx: RequestContext, target: string, run: () => Promise<unknown>) {
@@ -132,9 +130,10 @@ async function sealInputRequired(
   authorState: string | undefined,
 ): Promise<JsonObject> {
   const answers = ctx.round?.answers ?? {};
-  const payload = authorState === undefined
-    ? { m: ctx.method, t: target, a: answers }
-    : { m: ctx.method, t: target, a: answers, s: authorState };
+  const payload =
+    authorState === undefined
+      ? { m: ctx.method, t: target, a: answers }
+      : { m: ctx.method, t: target, a: answers, s: authorState };
   const requestState = await ctx.server.stateCodec.seal(payload);
   const result: JsonObject = { resultType: 'input_required' };
   if (inputRequests) result.inputRequests = inputRequests;
@@ -152,7 +151,10 @@ async function runHandshake(ctx: RequestContext, run: () => Promise<unknown>) {
     for (const [key, request] of Object.entries(result.inputRequests ?? {})) {
       const need = requiredCapability(request);
       if (!hasCapability(caps, need)) throw missingCapability(need, request.method);
-      round.answers[key] = await ctx.req.request(request.method, request.params as JsonObject | undefined);
+      round.answers[key] = await ctx.req.request(
+        request.method,
+        request.params as JsonObject | undefined,
+      );
     }
     round.authorState = result.requestState;
   }

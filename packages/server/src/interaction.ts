@@ -14,7 +14,12 @@ import {
   validate,
 } from '@mcpkit/core';
 import type { RequestContext } from './context.js';
-import type { ElicitOutcome, InputKeyOptions, SampleOptions, SampleResult } from './context-types.js';
+import type {
+  ElicitOutcome,
+  InputKeyOptions,
+  SampleOptions,
+  SampleResult,
+} from './context-types.js';
 import type { SchemaLike } from './infer.js';
 import { InputRequiredSignal, missingCapability, requiredCapability } from './input-round.js';
 
@@ -56,7 +61,10 @@ async function ask<T>(
   const answer = await ctx.req.request(request.method, request.params as JsonObject | undefined);
   const value = await parse(answer);
   if (value === undefined) {
-    throw new McpError(ErrorCode.InternalError, `The client answered ${request.method} with an invalid result`);
+    throw new McpError(
+      ErrorCode.InternalError,
+      `The client answered ${request.method} with an invalid result`,
+    );
   }
   return value;
 }
@@ -84,7 +92,10 @@ function formSchema(schema: SchemaLike): FormSchema {
     }
     form = { requested, wrapped: false };
   } else {
-    const requested = { type: 'object', properties: { value: json } } as unknown as ElicitationSchema;
+    const requested = {
+      type: 'object',
+      properties: { value: json },
+    } as unknown as ElicitationSchema;
     if (!('default' in json)) requested.required = ['value'];
     form = { requested, wrapped: true };
   }
@@ -128,7 +139,9 @@ export function elicitUrl(
   return ask(ctx, 'elicit', request, options.key, (answer) => {
     if (!isObject(answer)) return undefined;
     const action = answer.action;
-    return action === 'accept' || action === 'decline' || action === 'cancel' ? { action } : undefined;
+    return action === 'accept' || action === 'decline' || action === 'cancel'
+      ? { action }
+      : undefined;
   });
 }
 
@@ -140,13 +153,16 @@ export function sample(
 ): Promise<SampleResult> {
   const { key, maxTokens = 1024, ...rest } = options;
   const messages: SamplingMessage[] =
-    typeof prompt === 'string' ? [{ role: 'user', content: { type: 'text', text: prompt } }] : prompt;
+    typeof prompt === 'string'
+      ? [{ role: 'user', content: { type: 'text', text: prompt } }]
+      : prompt;
   const request: InputRequest = {
     method: 'sampling/createMessage',
     params: { messages, maxTokens, ...rest } as CreateMessageParams,
   };
   return ask(ctx, 'sample', request, key, (answer) => {
-    if (!isObject(answer) || !isObject(answer.content) && !Array.isArray(answer.content)) return undefined;
+    if (!isObject(answer) || (!isObject(answer.content) && !Array.isArray(answer.content)))
+      return undefined;
     const result = answer as unknown as CreateMessageResult;
     const blocks = Array.isArray(result.content) ? result.content : [result.content];
     const text = blocks.map((b) => (b.type === 'text' ? b.text : '')).join('');

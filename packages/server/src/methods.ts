@@ -30,7 +30,8 @@ const requireTools = (server: ServerCore, method: string) => {
   if (server.toolRegistry.size === 0) throw methodNotFound(method);
 };
 const requireResources = (server: ServerCore, method: string) => {
-  if (server.resourceRegistry.size === 0 && server.templateRegistry.size === 0) throw methodNotFound(method);
+  if (server.resourceRegistry.size === 0 && server.templateRegistry.size === 0)
+    throw methodNotFound(method);
 };
 const requirePrompts = (server: ServerCore, method: string) => {
   if (server.promptRegistry.size === 0) throw methodNotFound(method);
@@ -44,7 +45,10 @@ function page(ctx: RequestContext, key: string, all: readonly unknown[]): JsonOb
 const stringParam = (ctx: RequestContext, key: string): string => {
   const value = ctx.params[key];
   if (typeof value !== 'string') {
-    throw new McpError(ErrorCode.InvalidParams, `Invalid params: ${ctx.method} needs a string ${key}`);
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Invalid params: ${ctx.method} needs a string ${key}`,
+    );
   }
   return value;
 };
@@ -70,7 +74,9 @@ const shared: Record<string, MethodHandler> = {
   'resources/read': (ctx) => {
     requireResources(ctx.server, ctx.method);
     const uri = stringParam(ctx, 'uri');
-    return runInteractive(ctx, uri, () => runMiddleware(ctx, 'onReadResource', () => readResource(ctx, uri)));
+    return runInteractive(ctx, uri, () =>
+      runMiddleware(ctx, 'onReadResource', () => readResource(ctx, uri)),
+    );
   },
   'prompts/list': simple('onListPrompts', (ctx) => {
     requirePrompts(ctx.server, ctx.method);
@@ -115,41 +121,48 @@ function initialize(ctx: RequestContext): JsonObject {
 const LEVELS = new Set<string>(LOGGING_LEVELS);
 
 /** Methods of the handshake era only (-32601 on the stateless wire). */
-export const handshakeMethods: ReadonlyMap<string, MethodHandler> = new Map(Object.entries({
-  ...shared,
-  initialize: simple('onInitialize', initialize),
-  ping: simple('', () => ({})),
-  'logging/setLevel': simple('', (ctx) => {
-    const level = ctx.params.level;
-    if (typeof level !== 'string' || !LEVELS.has(level)) {
-      throw new McpError(ErrorCode.InvalidParams, `Invalid params: unknown log level ${JSON.stringify(level)}`);
-    }
-    if (ctx.peer) ctx.peer.logLevel = level as LoggingLevel;
-    return {};
+export const handshakeMethods: ReadonlyMap<string, MethodHandler> = new Map(
+  Object.entries({
+    ...shared,
+    initialize: simple('onInitialize', initialize),
+    ping: simple('', () => ({})),
+    'logging/setLevel': simple('', (ctx) => {
+      const level = ctx.params.level;
+      if (typeof level !== 'string' || !LEVELS.has(level)) {
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          `Invalid params: unknown log level ${JSON.stringify(level)}`,
+        );
+      }
+      if (ctx.peer) ctx.peer.logLevel = level as LoggingLevel;
+      return {};
+    }),
+    'resources/subscribe': simple('', (ctx) => {
+      requireResources(ctx.server, ctx.method);
+      ctx.peer?.subscriptions.add(stringParam(ctx, 'uri'));
+      return {};
+    }),
+    'resources/unsubscribe': simple('', (ctx) => {
+      requireResources(ctx.server, ctx.method);
+      ctx.peer?.subscriptions.delete(stringParam(ctx, 'uri'));
+      return {};
+    }),
   }),
-  'resources/subscribe': simple('', (ctx) => {
-    requireResources(ctx.server, ctx.method);
-    ctx.peer?.subscriptions.add(stringParam(ctx, 'uri'));
-    return {};
-  }),
-  'resources/unsubscribe': simple('', (ctx) => {
-    requireResources(ctx.server, ctx.method);
-    ctx.peer?.subscriptions.delete(stringParam(ctx, 'uri'));
-    return {};
-  }),
-}));
+);
 
 /** Methods of the stateless era. */
-export const statelessMethods: ReadonlyMap<string, MethodHandler> = new Map(Object.entries({
-  ...shared,
-  'server/discover': simple('', (ctx) => {
-    const { server } = ctx;
-    const result: JsonObject = {
-      supportedVersions: [...server.protocolVersions],
-      capabilities: server.capabilities(),
-    };
-    if (server.instructions !== undefined) result.instructions = server.instructions;
-    return result;
+export const statelessMethods: ReadonlyMap<string, MethodHandler> = new Map(
+  Object.entries({
+    ...shared,
+    'server/discover': simple('', (ctx) => {
+      const { server } = ctx;
+      const result: JsonObject = {
+        supportedVersions: [...server.protocolVersions],
+        capabilities: server.capabilities(),
+      };
+      if (server.instructions !== undefined) result.instructions = server.instructions;
+      return result;
+    }),
+    'subscriptions/listen': simple('', listen),
   }),
-  'subscriptions/listen': simple('', listen),
-}));
+);

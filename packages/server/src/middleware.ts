@@ -31,7 +31,10 @@ export class MiddlewareStack {
   private readonly byHook = new Map<HookName, Hook<unknown>[]>();
 
   add(middleware: Middleware<unknown>): void {
-    if (typeof middleware !== 'function' && (typeof middleware !== 'object' || middleware === null)) {
+    if (
+      typeof middleware !== 'function' &&
+      (typeof middleware !== 'object' || middleware === null)
+    ) {
       throw new TypeError('use() takes a function (ctx, next) => … or an object of hooks');
     }
     this.entries.push(middleware);

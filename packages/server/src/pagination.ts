@@ -12,7 +12,11 @@ export interface Page<T> {
  * Slice a list by an opaque cursor. Without a page size everything is one page.
  * A cursor this server did not make answers -32602.
  */
-export function paginate<T>(all: readonly T[], cursor: unknown, pageSize: number | undefined): Page<T> {
+export function paginate<T>(
+  all: readonly T[],
+  cursor: unknown,
+  pageSize: number | undefined,
+): Page<T> {
   const start = cursor === undefined ? 0 : readCursor(cursor);
   if (!pageSize) return { items: start === 0 ? [...all] : all.slice(start) };
   const end = start + pageSize;
@@ -35,5 +39,8 @@ function readCursor(cursor: unknown): number {
       if (Number.isSafeInteger(offset) && offset >= 0) return offset;
     }
   }
-  throw new McpError(ErrorCode.InvalidParams, `Invalid params: invalid cursor ${JSON.stringify(cursor)}`);
+  throw new McpError(
+    ErrorCode.InvalidParams,
+    `Invalid params: invalid cursor ${JSON.stringify(cursor)}`,
+  );
 }

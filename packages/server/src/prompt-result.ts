@@ -6,7 +6,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function toMessage(value: unknown): PromptMessage {
   if (typeof value === 'string') return { role: 'user', content: { type: 'text', text: value } };
-  if (isObject(value) && (value.role === 'user' || value.role === 'assistant') && 'content' in value) {
+  if (
+    isObject(value) &&
+    (value.role === 'user' || value.role === 'assistant') &&
+    'content' in value
+  ) {
     return { role: value.role, content: toContentBlock(value.content as ContentLike) };
   }
   throw new TypeError(
@@ -15,7 +19,10 @@ function toMessage(value: unknown): PromptMessage {
 }
 
 /** Turn what a prompt handler returned into a GetPromptResult. */
-export function toPromptResult(value: unknown, description: string | undefined): GetPromptResult | InputRequired {
+export function toPromptResult(
+  value: unknown,
+  description: string | undefined,
+): GetPromptResult | InputRequired {
   if (isInputRequired(value)) return value;
   let result: GetPromptResult;
   if (isObject(value) && Array.isArray(value.messages)) {
@@ -25,6 +32,7 @@ export function toPromptResult(value: unknown, description: string | undefined):
   } else {
     result = { messages: [toMessage(value)] };
   }
-  if (result.description === undefined && description !== undefined) result.description = description;
+  if (result.description === undefined && description !== undefined)
+    result.description = description;
   return result;
 }

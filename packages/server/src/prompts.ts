@@ -8,12 +8,12 @@ import {
   toJsonSchema,
   validate,
 } from '@mcpkit/core';
-import type { Context } from './context-types.js';
 import type { RequestContext } from './context.js';
+import type { Context } from './context-types.js';
 import type { SchemaLike } from './infer.js';
-import { type InputRequired } from './results.js';
 import { toPromptResult } from './prompt-result.js';
 import type { Entry } from './registry.js';
+import type { InputRequired } from './results.js';
 import type { CompleteCallback, PromptDefinition } from './types.js';
 
 /** A registered prompt. */
@@ -99,7 +99,10 @@ export async function renderPrompt(
   if (entry.args) {
     const checked = await validate(entry.args, parseArguments(entry, raw));
     if (!checked.ok) {
-      throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${entry.key}: ${checked.message}`);
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Invalid arguments for prompt ${entry.key}: ${checked.message}`,
+      );
     }
     args = checked.value;
   }

@@ -36,8 +36,14 @@ export class RequestStateCodec {
   ) {}
 
   async seal(payload: Omit<StatePayload, 'x'>): Promise<string> {
-    const body = bytesToBase64Url(encoder.encode(JSON.stringify({ ...payload, x: Date.now() + this.ttlMs })));
-    const mac = await crypto.subtle.sign('HMAC', await this.cryptoKey(), encoder.encode(`${VERSION}.${body}`));
+    const body = bytesToBase64Url(
+      encoder.encode(JSON.stringify({ ...payload, x: Date.now() + this.ttlMs })),
+    );
+    const mac = await crypto.subtle.sign(
+      'HMAC',
+      await this.cryptoKey(),
+      encoder.encode(`${VERSION}.${body}`),
+    );
     return `${VERSION}.${body}.${bytesToBase64Url(new Uint8Array(mac))}`;
   }
 

@@ -7,16 +7,12 @@ import {
   type UriTemplate,
   validate,
 } from '@mcpkit/core';
-import type { Context } from './context-types.js';
 import type { RequestContext } from './context.js';
+import type { Context } from './context-types.js';
 import type { SchemaLike } from './infer.js';
 import type { Entry } from './registry.js';
 import { type ReadOutcome, toReadOutcome } from './resource-contents.js';
-import type {
-  CompleteCallback,
-  ResourceDefinition,
-  ResourceTemplateDefinition,
-} from './types.js';
+import type { CompleteCallback, ResourceDefinition, ResourceTemplateDefinition } from './types.js';
 
 type Handler = (input: unknown, ctx: Context<unknown>) => unknown;
 
@@ -36,7 +32,14 @@ export interface TemplateEntry extends Entry {
   readonly handler: Handler;
 }
 
-type Described = { title?: string; description?: string; mimeType?: string; annotations?: Resource['annotations']; icons?: Resource['icons']; meta?: Record<string, unknown> };
+type Described = {
+  title?: string;
+  description?: string;
+  mimeType?: string;
+  annotations?: Resource['annotations'];
+  icons?: Resource['icons'];
+  meta?: Record<string, unknown>;
+};
 
 function describe<W extends Resource | ResourceTemplate>(wire: W, def: Described): W {
   if (def.title !== undefined) wire.title = def.title;
@@ -48,7 +51,11 @@ function describe<W extends Resource | ResourceTemplate>(wire: W, def: Described
   return wire;
 }
 
-export function createResourceEntry(uri: string, def: ResourceDefinition, handler: Handler): ResourceEntry {
+export function createResourceEntry(
+  uri: string,
+  def: ResourceDefinition,
+  handler: Handler,
+): ResourceEntry {
   const wire = describe<Resource>({ uri, name: def.name ?? uri }, def);
   if (def.size !== undefined) wire.size = def.size;
   return { key: uri, wire, tags: def.tags, enabled: def.enabled ?? true, handler };
@@ -101,7 +108,11 @@ async function read(ctx: RequestContext, uri: string): Promise<ReadOutcome> {
     if (tpl.params) {
       const checked = await validate(tpl.params, vars);
       if (!checked.ok) {
-        throw new McpError(ErrorCode.InvalidParams, `Invalid URI ${uri} for ${tpl.key}: ${checked.message}`, { uri });
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          `Invalid URI ${uri} for ${tpl.key}: ${checked.message}`,
+          { uri },
+        );
       }
       params = checked.value;
     }

@@ -32,7 +32,9 @@ export async function serveWith(
   const { transport = 'stdio', ...rest } = options;
   const target = PACKAGES[transport];
   if (!target) {
-    throw new TypeError(`Unknown transport ${JSON.stringify(transport)}: use 'stdio', 'http' or 'sse'`);
+    throw new TypeError(
+      `Unknown transport ${JSON.stringify(transport)}: use 'stdio', 'http' or 'sse'`,
+    );
   }
   let mod: Record<string, unknown>;
   try {
@@ -46,7 +48,9 @@ export async function serveWith(
   }
   const serve = mod[target.fn];
   if (typeof serve !== 'function') {
-    throw new Error(`${target.specifier} does not export ${target.fn}(); is ${target.pkg} up to date?`);
+    throw new Error(
+      `${target.specifier} does not export ${target.fn}(); is ${target.pkg} up to date?`,
+    );
   }
   if (transport === 'stdio') {
     const connection = (await serve(server, rest)) as ServerConnection;

@@ -6,7 +6,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The part of the requested filter this server can honour. */
-function honour(ctx: RequestContext, asked: Record<string, unknown>): { wire: JsonObject; filter: ListenFilter } {
+function honour(
+  ctx: RequestContext,
+  asked: Record<string, unknown>,
+): { wire: JsonObject; filter: ListenFilter } {
   const { toolRegistry, promptRegistry, resourceRegistry, templateRegistry } = ctx.server;
   const hasResources = resourceRegistry.size > 0 || templateRegistry.size > 0;
   const filter: ListenFilter = {
@@ -34,7 +37,10 @@ function honour(ctx: RequestContext, asked: Record<string, unknown>): { wire: Js
 export async function listen(ctx: RequestContext): Promise<JsonObject> {
   const asked = ctx.params.notifications;
   if (!isObject(asked)) {
-    throw new McpError(ErrorCode.InvalidParams, 'Invalid params: subscriptions/listen needs a notifications filter');
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      'Invalid params: subscriptions/listen needs a notifications filter',
+    );
   }
   const { wire, filter } = honour(ctx, asked);
   const meta = { [ENVELOPE_KEYS.subscriptionId]: ctx.requestId };
@@ -47,7 +53,10 @@ export async function listen(ctx: RequestContext): Promise<JsonObject> {
   };
   const signal = ctx.signal;
   const closing = ctx.server.closing;
-  await req.notify('notifications/subscriptions/acknowledged', { notifications: wire, _meta: meta });
+  await req.notify('notifications/subscriptions/acknowledged', {
+    notifications: wire,
+    _meta: meta,
+  });
   if (!signal.aborted && !closing.aborted) {
     ctx.server.notifier.addListener(listener);
     await new Promise<void>((resolve) => {

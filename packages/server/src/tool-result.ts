@@ -35,7 +35,9 @@ export async function toCallToolResult(
   if (entry.output) {
     const checked = await validate(entry.output, value);
     if (!checked.ok) {
-      throw new Error(`Tool ${entry.key} returned a value that does not match its output schema: ${checked.message}`);
+      throw new Error(
+        `Tool ${entry.key} returned a value that does not match its output schema: ${checked.message}`,
+      );
     }
     const data = checked.value;
     return {

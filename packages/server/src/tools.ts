@@ -8,14 +8,14 @@ import {
   toObjectJsonSchema,
   validate,
 } from '@mcpkit/core';
-import type { Context } from './context-types.js';
 import type { RequestContext } from './context.js';
+import type { Context } from './context-types.js';
 import { toolErrorResult } from './error-mapping.js';
+import { ToolError } from './errors.js';
 import type { SchemaLike } from './infer.js';
 import { runInteractive } from './input-round.js';
 import { runMiddleware } from './middleware.js';
 import type { Entry } from './registry.js';
-import { ToolError } from './errors.js';
 import type { InputRequired } from './results.js';
 import { toCallToolResult } from './tool-result.js';
 import type { ToolDefinition } from './types.js';
@@ -44,7 +44,9 @@ export function createToolEntry(
   handler: ToolEntry['handler'],
 ): ToolEntry {
   if (!NAME.test(name)) {
-    console.warn(`mcpkit: tool name ${JSON.stringify(name)} should be 1-128 characters of A-Z a-z 0-9 _ . -`);
+    console.warn(
+      `mcpkit: tool name ${JSON.stringify(name)} should be 1-128 characters of A-Z a-z 0-9 _ . -`,
+    );
   }
   const wire: Tool = {
     name,
@@ -58,7 +60,12 @@ export function createToolEntry(
     const json = toJsonSchema(def.output, { io: 'output' });
     wrapOutput = json.type !== 'object';
     wire.outputSchema = wrapOutput
-      ? { type: 'object', properties: { result: json }, required: ['result'], [WRAP_RESULT_KEY]: true }
+      ? {
+          type: 'object',
+          properties: { result: json },
+          required: ['result'],
+          [WRAP_RESULT_KEY]: true,
+        }
       : json;
   }
   if (def.annotations) wire.annotations = def.annotations;
@@ -103,7 +110,9 @@ async function invokeTool(
     const checked = await validate(entry.input, args);
     if (!checked.ok) {
       return {
-        content: [{ type: 'text', text: `Invalid arguments for tool ${entry.key}: ${checked.message}` }],
+        content: [
+          { type: 'text', text: `Invalid arguments for tool ${entry.key}: ${checked.message}` },
+        ],
         isError: true,
       };
     }
@@ -115,7 +124,11 @@ async function invokeTool(
   return toCallToolResult(value, entry);
 }
 
-async function withTimeout(ctx: RequestContext, entry: ToolEntry, input: unknown): Promise<unknown> {
+async function withTimeout(
+  ctx: RequestContext,
+  entry: ToolEntry,
+  input: unknown,
+): Promise<unknown> {
   const ms = entry.timeoutMs!;
   const controller = ctx.armTimeout();
   let timer: ReturnType<typeof setTimeout> | undefined;

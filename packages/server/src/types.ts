@@ -66,7 +66,6 @@ export interface ResourceDefinition extends ComponentBase {
   annotations?: Annotations;
 }
 
-
 export type ResourceHandler<R, L> = (input: { uri: string }, ctx: Context<L>) => MaybePromise<R>;
 
 /** Completes one argument or template variable from what the user typed so far. */

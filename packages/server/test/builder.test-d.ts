@@ -14,16 +14,35 @@ import { z } from 'zod';
 
 describe('type accumulation', () => {
   const server = createServer({ name: 'demo', version: '1' })
-    .tool('add', { input: z.object({ a: z.number(), b: z.number().default(1) }), output: z.number() }, ({ a, b }) => a + b)
+    .tool(
+      'add',
+      { input: z.object({ a: z.number(), b: z.number().default(1) }), output: z.number() },
+      ({ a, b }) => a + b,
+    )
     .tool('ping', { description: 'no input' }, () => 'pong')
-    .tool('raw', { input: { type: 'object', properties: { q: { type: 'string' } } } }, (input) => input.q)
+    .tool(
+      'raw',
+      { input: { type: 'object', properties: { q: { type: 'string' } } } },
+      (input) => input.q,
+    )
     .resource('config://app', {}, async () => ({ theme: 'dark' as const }))
-    .resourceTemplate('users://{id}/profile', { params: z.object({ id: z.coerce.number() }) }, ({ id }) => ({ id }))
-    .prompt('review', { args: z.object({ code: z.string(), lines: z.number().optional() }) }, ({ code }) => code);
+    .resourceTemplate(
+      'users://{id}/profile',
+      { params: z.object({ id: z.coerce.number() }) },
+      ({ id }) => ({ id }),
+    )
+    .prompt(
+      'review',
+      { args: z.object({ code: z.string(), lines: z.number().optional() }) },
+      ({ code }) => code,
+    );
 
   test('tools: one flat record with input (what callers send) and output', () => {
     expectTypeOf<keyof InferTools<typeof server>>().toEqualTypeOf<'add' | 'ping' | 'raw'>();
-    expectTypeOf<InferToolInput<typeof server, 'add'>>().toEqualTypeOf<{ a: number; b?: number | undefined }>();
+    expectTypeOf<InferToolInput<typeof server, 'add'>>().toEqualTypeOf<{
+      a: number;
+      b?: number | undefined;
+    }>();
     expectTypeOf<InferToolOutput<typeof server, 'add'>>().toEqualTypeOf<number>();
     expectTypeOf<InferToolInput<typeof server, 'ping'>>().toEqualTypeOf<Record<string, never>>();
     expectTypeOf<InferToolOutput<typeof server, 'ping'>>().toEqualTypeOf<unknown>();
@@ -36,7 +55,10 @@ describe('type accumulation', () => {
       'users://{id}/profile': { id: number };
     }>();
     expectTypeOf<keyof InferPrompts<typeof server>>().toEqualTypeOf<'review'>();
-    expectTypeOf<InferPromptArgs<typeof server, 'review'>>().toEqualTypeOf<{ code: string; lines?: number | undefined }>();
+    expectTypeOf<InferPromptArgs<typeof server, 'review'>>().toEqualTypeOf<{
+      code: string;
+      lines?: number | undefined;
+    }>();
   });
 
   test('the phantom member carries the whole record', () => {
@@ -66,10 +88,14 @@ describe('handler inference', () => {
   });
 
   test('template params come from the template string when there is no schema', () => {
-    createServer({ name: 's', version: '1' }).resourceTemplate('files://{dir}/{name*}', {}, (params) => {
-      expectTypeOf(params).toEqualTypeOf<{ dir: string; name: string[] }>();
-      return '';
-    });
+    createServer({ name: 's', version: '1' }).resourceTemplate(
+      'files://{dir}/{name*}',
+      {},
+      (params) => {
+        expectTypeOf(params).toEqualTypeOf<{ dir: string; name: string[] }>();
+        return '';
+      },
+    );
   });
 
   test('prompt args and completion keys', () => {
@@ -84,10 +110,14 @@ describe('handler inference', () => {
   });
 
   test('ctx.lifespan is typed by the lifespan hook', () => {
-    createServer({ name: 's', version: '1', lifespan: { start: async () => ({ db: 42 }) } }).tool('t', {}, (_input, ctx) => {
-      expectTypeOf(ctx.lifespan).toEqualTypeOf<{ db: number }>();
-      return ctx.lifespan.db;
-    });
+    createServer({ name: 's', version: '1', lifespan: { start: async () => ({ db: 42 }) } }).tool(
+      't',
+      {},
+      (_input, ctx) => {
+        expectTypeOf(ctx.lifespan).toEqualTypeOf<{ db: number }>();
+        return ctx.lifespan.db;
+      },
+    );
   });
 
   test('ctx.elicit data follows the schema', () => {

@@ -1,4 +1,4 @@
-import { type JsonObject } from '@mcpkit/core';
+import type { JsonObject } from '@mcpkit/core';
 import { type Context, createServer } from '@mcpkit/server';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -38,7 +38,12 @@ describe('ctx.log', () => {
   test('stateless era: nothing without the logLevel opt-in; with it, at or above the level', async () => {
     const none = await handle(logTool(), 'tools/call', { name: 'log' });
     expect(none.notifications).toEqual([]);
-    const some = await handle(logTool(), 'tools/call', { name: 'log' }, { meta: { [LOG]: 'info' } });
+    const some = await handle(
+      logTool(),
+      'tools/call',
+      { name: 'log' },
+      { meta: { [LOG]: 'info' } },
+    );
     expect(messages(some.notifications)).toEqual([
       { level: 'info', logger: 'worker', data: { step: 1 } },
       { level: 'warning', data: 'w' },
@@ -60,12 +65,33 @@ describe('ctx.progress', () => {
     await using c = await initialized(progress());
     const seen: unknown[] = [];
     await c.client.request('tools/call', { name: 'p' }, { onProgress: (p) => seen.push(p) });
-    expect(seen).toEqual([{ progress: 0, total: 2 }, { progress: 1, total: 2, message: 'half' }, { progress: 2 }]);
-    const s = await handle(progress(), 'tools/call', { name: 'p' }, { meta: { progressToken: 'tok' } });
+    expect(seen).toEqual([
+      { progress: 0, total: 2 },
+      { progress: 1, total: 2, message: 'half' },
+      { progress: 2 },
+    ]);
+    const s = await handle(
+      progress(),
+      'tools/call',
+      { name: 'p' },
+      { meta: { progressToken: 'tok' } },
+    );
     expect(s.notifications).toEqual([
-      { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 'tok', progress: 0, total: 2 } },
-      { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 'tok', progress: 1, total: 2, message: 'half' } },
-      { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 'tok', progress: 2 } },
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/progress',
+        params: { progressToken: 'tok', progress: 0, total: 2 },
+      },
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/progress',
+        params: { progressToken: 'tok', progress: 1, total: 2, message: 'half' },
+      },
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/progress',
+        params: { progressToken: 'tok', progress: 2 },
+      },
     ]);
   });
 
@@ -87,11 +113,21 @@ describe('request facts', () => {
     aborted: ctx.signal.aborted,
   });
 
-  const server = () => createServer({ name: 's', version: '1' }).tool('facts', { output: z.record(z.string(), z.unknown()) }, (_i, ctx) => facts(ctx));
+  const server = () =>
+    createServer({ name: 's', version: '1' }).tool(
+      'facts',
+      { output: z.record(z.string(), z.unknown()) },
+      (_i, ctx) => facts(ctx),
+    );
 
   test('handshake era: from initialize', async () => {
-    await using c = await initialized(server(), { capabilities: { roots: {} }, protocolVersion: '2025-06-18' });
-    const r = (await c.client.request('tools/call', { name: 'facts' })) as { structuredContent: JsonObject };
+    await using c = await initialized(server(), {
+      capabilities: { roots: {} },
+      protocolVersion: '2025-06-18',
+    });
+    const r = (await c.client.request('tools/call', { name: 'facts' })) as {
+      structuredContent: JsonObject;
+    };
     expect(r.structuredContent).toEqual({
       method: 'tools/call',
       requestId: 1,
@@ -103,11 +139,19 @@ describe('request facts', () => {
   });
 
   test('stateless era: from the envelope and the transport info', async () => {
-    const { response } = await handle(server(), 'tools/call', { name: 'facts' }, {
-      caps: { sampling: {} },
-      info: { headers: { 'x-api-key': 'k' }, sessionId: 'sid', auth: { sub: 'u1' } },
-    });
-    expect((response as { result: { structuredContent: JsonObject } }).result.structuredContent).toEqual({
+    const { response } = await handle(
+      server(),
+      'tools/call',
+      { name: 'facts' },
+      {
+        caps: { sampling: {} },
+        info: { headers: { 'x-api-key': 'k' }, sessionId: 'sid', auth: { sub: 'u1' } },
+      },
+    );
+    expect(
+      (response as unknown as { result: { structuredContent: JsonObject } }).result
+        .structuredContent,
+    ).toEqual({
       method: 'tools/call',
       requestId: expect.any(Number),
       era: 'stateless',
@@ -186,11 +230,14 @@ describe('own components and lifespan', () => {
       .tool('t', {}, (_i, ctx) => `${ctx.state.get('user')}@${ctx.lifespan.db}`);
     expect(events).toEqual([]);
     await using c = await initialized(s);
-    expect(await c.client.request('tools/call', { name: 't' })).toEqual({ content: [{ type: 'text', text: 'ada@conn' }] });
-    expect(body(await result(s, 'tools/call', { name: 't' }))).toEqual({ content: [{ type: 'text', text: 'ada@conn' }] });
+    expect(await c.client.request('tools/call', { name: 't' })).toEqual({
+      content: [{ type: 'text', text: 'ada@conn' }],
+    });
+    expect(body(await result(s, 'tools/call', { name: 't' }))).toEqual({
+      content: [{ type: 'text', text: 'ada@conn' }],
+    });
     expect(events).toEqual(['start']);
     await s.close();
     expect(events).toEqual(['start', 'stop conn']);
   });
 });
-

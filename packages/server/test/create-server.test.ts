@@ -2,7 +2,15 @@ import { type JsonObject, McpError } from '@mcpkit/core';
 import { createServer } from '@mcpkit/server';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { connectRaw, envelope, failure, handle, initialized, result, SERVER_INFO } from './helpers.js';
+import {
+  connectRaw,
+  envelope,
+  failure,
+  handle,
+  initialized,
+  result,
+  SERVER_INFO,
+} from './helpers.js';
 
 const full = () =>
   createServer({
@@ -79,7 +87,9 @@ describe('handshake era', () => {
     await using c = await initialized(server);
     await expect(c.client.request('prompts/list')).rejects.toMatchObject({ code: -32601 });
     await expect(c.client.request('resources/list')).rejects.toMatchObject({ code: -32601 });
-    await expect(c.client.request('completion/complete', {})).rejects.toMatchObject({ code: -32601 });
+    await expect(c.client.request('completion/complete', {})).rejects.toMatchObject({
+      code: -32601,
+    });
   });
 
   test('one definition serves several connections', async () => {
@@ -87,16 +97,35 @@ describe('handshake era', () => {
     await using a = await initialized(server);
     await using b = await initialized(server);
     const call = { name: 'greet', arguments: { name: 'Ada' } };
-    expect(await a.client.request('tools/call', call)).toEqual({ content: [{ type: 'text', text: 'Hello, Ada!' }] });
-    expect(await b.client.request('tools/call', call)).toEqual({ content: [{ type: 'text', text: 'Hello, Ada!' }] });
+    expect(await a.client.request('tools/call', call)).toEqual({
+      content: [{ type: 'text', text: 'Hello, Ada!' }],
+    });
+    expect(await b.client.request('tools/call', call)).toEqual({
+      content: [{ type: 'text', text: 'Hello, Ada!' }],
+    });
   });
 
   test('handle() serves handshake-era requests statelessly (no initialize needed)', async () => {
     const server = full();
-    const { response } = await handle(server, 'tools/call', { name: 'greet', arguments: { name: 'Bo' } }, { raw: true });
-    expect(response).toMatchObject({ jsonrpc: '2.0', result: { content: [{ type: 'text', text: 'Hello, Bo!' }] } });
-    const init = await handle(server, 'initialize', { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'c', version: '1' } }, { raw: true });
-    expect(init.response).toMatchObject({ result: { protocolVersion: '2025-03-26', serverInfo: { name: 'demo' } } });
+    const { response } = await handle(
+      server,
+      'tools/call',
+      { name: 'greet', arguments: { name: 'Bo' } },
+      { raw: true },
+    );
+    expect(response).toMatchObject({
+      jsonrpc: '2.0',
+      result: { content: [{ type: 'text', text: 'Hello, Bo!' }] },
+    });
+    const init = await handle(
+      server,
+      'initialize',
+      { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'c', version: '1' } },
+      { raw: true },
+    );
+    expect(init.response).toMatchObject({
+      result: { protocolVersion: '2025-03-26', serverInfo: { name: 'demo' } },
+    });
   });
 });
 
@@ -126,9 +155,19 @@ describe('stateless era', () => {
       message: 'Invalid params: the request has no _meta envelope',
       data: { envelope: { missing: ['_meta'] } },
     });
-    const noCaps = await failure(server, 'server/discover', { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' } }, { raw: true });
+    const noCaps = await failure(
+      server,
+      'server/discover',
+      { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' } },
+      { raw: true },
+    );
     expect(noCaps.code).toBe(-32602);
-    const bad = await failure(server, 'tools/list', {}, { meta: { 'io.modelcontextprotocol/protocolVersion': 'v999.0.0' } });
+    const bad = await failure(
+      server,
+      'tools/list',
+      {},
+      { meta: { 'io.modelcontextprotocol/protocolVersion': 'v999.0.0' } },
+    );
     expect(bad).toEqual({
       code: -32022,
       message: 'Unsupported protocol version: v999.0.0',
@@ -144,7 +183,14 @@ describe('stateless era', () => {
   });
 
   test('removed and unknown methods answer -32601', async () => {
-    for (const method of ['initialize', 'ping', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe', 'unknown/method']) {
+    for (const method of [
+      'initialize',
+      'ping',
+      'logging/setLevel',
+      'resources/subscribe',
+      'resources/unsubscribe',
+      'unknown/method',
+    ]) {
       expect(await failure(full(), method, { uri: 'config://app', level: 'info' })).toEqual({
         code: -32601,
         message: `Method not found: ${method}`,
@@ -153,12 +199,26 @@ describe('stateless era', () => {
   });
 
   test('every result has resultType complete and serverInfo _meta; cacheable ones carry hints', async () => {
-    const server = createServer({ name: 'demo', version: '1', cache: { ttlMs: 5000, cacheScope: 'public' } })
+    const server = createServer({
+      name: 'demo',
+      version: '1',
+      cache: { ttlMs: 5000, cacheScope: 'public' },
+    })
       .tool('greet', {}, () => 'hi')
       .resource('config://app', {}, () => 'x')
       .prompt('p', {}, () => 'x');
-    const hints = { resultType: 'complete', ttlMs: 5000, cacheScope: 'public', _meta: { [SERVER_INFO]: { name: 'demo', version: '1' } } };
-    for (const method of ['tools/list', 'prompts/list', 'resources/list', 'resources/templates/list']) {
+    const hints = {
+      resultType: 'complete',
+      ttlMs: 5000,
+      cacheScope: 'public',
+      _meta: { [SERVER_INFO]: { name: 'demo', version: '1' } },
+    };
+    for (const method of [
+      'tools/list',
+      'prompts/list',
+      'resources/list',
+      'resources/templates/list',
+    ]) {
       expect(await result(server, method)).toMatchObject(hints);
     }
     expect(await result(server, 'resources/read', { uri: 'config://app' })).toEqual({
@@ -174,12 +234,18 @@ describe('stateless era', () => {
 
   test('a connection carries stateless-era requests (a 2026 client over stdio never initializes)', async () => {
     await using c = await connectRaw(full());
-    const r = (await c.client.request('tools/call', { name: 'greet', arguments: { name: 'Cy' }, _meta: envelope() })) as JsonObject;
+    const r = (await c.client.request('tools/call', {
+      name: 'greet',
+      arguments: { name: 'Cy' },
+      _meta: envelope(),
+    })) as JsonObject;
     expect(r).toEqual({
       content: [{ type: 'text', text: 'Hello, Cy!' }],
       resultType: 'complete',
       _meta: { [SERVER_INFO]: { name: 'demo', version: '1.2.3' } },
     });
-    await expect(c.client.request('ping', { _meta: envelope() })).rejects.toMatchObject({ code: -32601 });
+    await expect(c.client.request('ping', { _meta: envelope() })).rejects.toMatchObject({
+      code: -32601,
+    });
   });
 });

@@ -61,7 +61,12 @@ export async function initialized(
 
 /** The `_meta` envelope of a stateless-era request. */
 export function envelope(caps: JsonObject = {}, extra: JsonObject = {}): JsonObject {
-  return { [V]: '2026-07-28', [CAPS]: caps, [INFO]: { name: 'test-client', version: '1.0.0' }, ...extra };
+  return {
+    [V]: '2026-07-28',
+    [CAPS]: caps,
+    [INFO]: { name: 'test-client', version: '1.0.0' },
+    ...extra,
+  };
 }
 
 let nextId = 1;
@@ -74,7 +79,9 @@ export async function handle(
   options: { caps?: JsonObject; meta?: JsonObject; info?: MessageInfo; raw?: boolean } = {},
 ): Promise<{ response: JsonRpcResponse; notifications: JsonRpcNotification[] }> {
   const notifications: JsonRpcNotification[] = [];
-  const withMeta = options.raw ? params : { ...params, _meta: envelope(options.caps, options.meta) };
+  const withMeta = options.raw
+    ? params
+    : { ...params, _meta: envelope(options.caps, options.meta) };
   const response = await server.handle(
     { jsonrpc: '2.0', id: nextId++, method, params: withMeta },
     { info: options.info, notify: (n) => void notifications.push(n) },
@@ -102,7 +109,8 @@ export async function failure(
   options: { caps?: JsonObject; meta?: JsonObject; raw?: boolean } = {},
 ) {
   const { response } = await handle(server, method, params, options);
-  if (!('error' in response)) throw new Error(`expected an error, got ${JSON.stringify(response.result)}`);
+  if (!('error' in response))
+    throw new Error(`expected an error, got ${JSON.stringify(response.result)}`);
   return response.error;
 }
 

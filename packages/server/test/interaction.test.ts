@@ -7,7 +7,10 @@ import { initialized } from './helpers.js';
 const server = () =>
   createServer({ name: 's', version: '1' })
     .tool('ask', {}, async (_i, ctx) => {
-      const r = await ctx.elicit('Who are you?', z.object({ name: z.string(), age: z.number().default(30) }));
+      const r = await ctx.elicit(
+        'Who are you?',
+        z.object({ name: z.string(), age: z.number().default(30) }),
+      );
       return r.action === 'accept' ? `${r.data.name}/${r.data.age}` : r.action;
     })
     .tool('askScalar', {}, async (_i, ctx) => {
@@ -15,11 +18,18 @@ const server = () =>
       return r.action === 'accept' ? r.data : r.action;
     })
     .tool('sample', {}, async (_i, ctx) => {
-      const r = await ctx.sample('Capital of France?', { maxTokens: 100, systemPrompt: 'Be brief' });
+      const r = await ctx.sample('Capital of France?', {
+        maxTokens: 100,
+        systemPrompt: 'Be brief',
+      });
       return `${r.text} (${r.model})`;
     })
     .tool('roots', {}, async (_i, ctx) => (await ctx.roots()).map((r) => r.uri).join(','))
-    .tool('url', {}, async (_i, ctx) => (await ctx.elicitUrl('Sign in', 'https://example.com/login')).action);
+    .tool(
+      'url',
+      {},
+      async (_i, ctx) => (await ctx.elicitUrl('Sign in', 'https://example.com/login')).action,
+    );
 
 const allCaps = { elicitation: { form: {}, url: {} }, sampling: {}, roots: { listChanged: true } };
 
@@ -33,7 +43,9 @@ describe('handshake era: real server-to-client requests', () => {
         return { action: 'accept', content: { name: 'Ada' } };
       },
     });
-    expect(await c.client.request('tools/call', { name: 'ask' })).toEqual({ content: [{ type: 'text', text: 'Ada/30' }] });
+    expect(await c.client.request('tools/call', { name: 'ask' })).toEqual({
+      content: [{ type: 'text', text: 'Ada/30' }],
+    });
     expect(seen).toEqual([
       {
         method: 'elicitation/create',
@@ -58,7 +70,9 @@ describe('handshake era: real server-to-client requests', () => {
         return { action: 'accept', content: { value: 'blue' } };
       },
     });
-    expect(await c.client.request('tools/call', { name: 'askScalar' })).toEqual({ content: [{ type: 'text', text: 'blue' }] });
+    expect(await c.client.request('tools/call', { name: 'askScalar' })).toEqual({
+      content: [{ type: 'text', text: 'blue' }],
+    });
     expect(seen[0]!.requestedSchema).toEqual({
       type: 'object',
       properties: { value: { type: 'string', enum: ['red', 'blue'] } },
@@ -67,8 +81,13 @@ describe('handshake era: real server-to-client requests', () => {
   });
 
   test('decline and cancel come back as actions', async () => {
-    await using c = await initialized(server(), { capabilities: allCaps, onRequest: () => ({ action: 'decline' }) });
-    expect(await c.client.request('tools/call', { name: 'ask' })).toEqual({ content: [{ type: 'text', text: 'decline' }] });
+    await using c = await initialized(server(), {
+      capabilities: allCaps,
+      onRequest: () => ({ action: 'decline' }),
+    });
+    expect(await c.client.request('tools/call', { name: 'ask' })).toEqual({
+      content: [{ type: 'text', text: 'decline' }],
+    });
   });
 
   test('sample and roots', async () => {
@@ -82,7 +101,9 @@ describe('handshake era: real server-to-client requests', () => {
           : { role: 'assistant', content: { type: 'text', text: 'Paris' }, model: 'm1' };
       },
     });
-    expect(await c.client.request('tools/call', { name: 'sample' })).toEqual({ content: [{ type: 'text', text: 'Paris (m1)' }] });
+    expect(await c.client.request('tools/call', { name: 'sample' })).toEqual({
+      content: [{ type: 'text', text: 'Paris (m1)' }],
+    });
     expect(await c.client.request('tools/call', { name: 'roots' })).toEqual({
       content: [{ type: 'text', text: 'file:///a,file:///b' }],
     });
@@ -108,8 +129,17 @@ describe('handshake era: real server-to-client requests', () => {
         return { action: 'accept' };
       },
     });
-    expect(await c.client.request('tools/call', { name: 'url' })).toEqual({ content: [{ type: 'text', text: 'accept' }] });
-    expect(seen).toEqual([{ mode: 'url', message: 'Sign in', url: 'https://example.com/login', elicitationId: expect.any(String) }]);
+    expect(await c.client.request('tools/call', { name: 'url' })).toEqual({
+      content: [{ type: 'text', text: 'accept' }],
+    });
+    expect(seen).toEqual([
+      {
+        mode: 'url',
+        message: 'Sign in',
+        url: 'https://example.com/login',
+        elicitationId: expect.any(String),
+      },
+    ]);
   });
 
   test('a client without the capability gets a clear error at once, never a hang', async () => {

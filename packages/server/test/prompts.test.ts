@@ -1,4 +1,11 @@
-import { assistant, createServer, embeddedResource, Image, PromptError, user } from '@mcpkit/server';
+import {
+  assistant,
+  createServer,
+  embeddedResource,
+  Image,
+  PromptError,
+  user,
+} from '@mcpkit/server';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { body, failure, initialized, result } from './helpers.js';
@@ -17,14 +24,18 @@ const server = () =>
           tags: z.array(z.string()).optional(),
         }),
       },
-      ({ code, lines, strict, tags }) => `${code}:${lines + 1}:${strict ?? 'unset'}:${(tags ?? []).join('+')}`,
+      ({ code, lines, strict, tags }) =>
+        `${code}:${lines + 1}:${strict ?? 'unset'}:${(tags ?? []).join('+')}`,
     )
     .prompt('messages', {}, () => [user('question'), assistant('answer'), 'follow-up'])
     .prompt('rich', {}, () => [
       user(Image.fromBytes(new Uint8Array([1]), 'image/png')),
       user(embeddedResource({ uri: 'r://a', mimeType: 'text/plain', text: 'a' })),
     ])
-    .prompt('full', {}, () => ({ description: 'custom', messages: [{ role: 'assistant', content: { type: 'text', text: 'x' } }] }));
+    .prompt('full', {}, () => ({
+      description: 'custom',
+      messages: [{ role: 'assistant', content: { type: 'text', text: 'x' } }],
+    }));
 
 describe('prompts', () => {
   test('prompts/list describes arguments from the schema', async () => {
@@ -50,7 +61,14 @@ describe('prompts', () => {
   });
 
   const gets: [string, Record<string, string>, unknown][] = [
-    ['plain', {}, { description: 'Says hi', messages: [{ role: 'user', content: { type: 'text', text: 'hi' } }] }],
+    [
+      'plain',
+      {},
+      {
+        description: 'Says hi',
+        messages: [{ role: 'user', content: { type: 'text', text: 'hi' } }],
+      },
+    ],
     [
       'typed',
       { code: 'x', lines: '2', strict: 'true', tags: '["a","b"]' },
@@ -73,11 +91,24 @@ describe('prompts', () => {
       {
         messages: [
           { role: 'user', content: { type: 'image', data: 'AQ==', mimeType: 'image/png' } },
-          { role: 'user', content: { type: 'resource', resource: { uri: 'r://a', mimeType: 'text/plain', text: 'a' } } },
+          {
+            role: 'user',
+            content: {
+              type: 'resource',
+              resource: { uri: 'r://a', mimeType: 'text/plain', text: 'a' },
+            },
+          },
         ],
       },
     ],
-    ['full', {}, { description: 'custom', messages: [{ role: 'assistant', content: { type: 'text', text: 'x' } }] }],
+    [
+      'full',
+      {},
+      {
+        description: 'custom',
+        messages: [{ role: 'assistant', content: { type: 'text', text: 'x' } }],
+      },
+    ],
   ];
 
   test.each(gets)('handshake era: get %s', async (name, args, expected) => {
@@ -86,14 +117,25 @@ describe('prompts', () => {
   });
 
   test.each(gets)('stateless era: get %s', async (name, args, expected) => {
-    expect(body(await result(server(), 'prompts/get', { name, arguments: args }))).toEqual(expected);
+    expect(body(await result(server(), 'prompts/get', { name, arguments: args }))).toEqual(
+      expected,
+    );
   });
 
   test('unknown prompts and invalid arguments answer -32602', async () => {
-    expect(await failure(server(), 'prompts/get', { name: 'nope' })).toEqual({ code: -32602, message: 'Unknown prompt: nope' });
-    expect(await failure(server(), 'prompts/get', { name: 'typed', arguments: { code: 'x', lines: 'two' } })).toEqual({
+    expect(await failure(server(), 'prompts/get', { name: 'nope' })).toEqual({
       code: -32602,
-      message: 'Invalid arguments for prompt typed: Invalid input: lines: expected number, received string',
+      message: 'Unknown prompt: nope',
+    });
+    expect(
+      await failure(server(), 'prompts/get', {
+        name: 'typed',
+        arguments: { code: 'x', lines: 'two' },
+      }),
+    ).toEqual({
+      code: -32602,
+      message:
+        'Invalid arguments for prompt typed: Invalid input: lines: expected number, received string',
     });
   });
 
@@ -113,8 +155,14 @@ describe('prompts', () => {
         message: 'No such template',
         data: { hint: 1 },
       });
-      expect(await failure(s, 'prompts/get', { name: 'bug' })).toEqual({ code: -32603, message: 'Error getting prompt bug' });
-      expect(stderr).toHaveBeenCalledWith('mcpkit: getting prompt bug failed:', new Error('secret'));
+      expect(await failure(s, 'prompts/get', { name: 'bug' })).toEqual({
+        code: -32603,
+        message: 'Error getting prompt bug',
+      });
+      expect(stderr).toHaveBeenCalledWith(
+        'mcpkit: getting prompt bug failed:',
+        new Error('secret'),
+      );
     });
   });
 });

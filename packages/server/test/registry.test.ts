@@ -14,13 +14,19 @@ describe('tags', () => {
       .resource('r://admin', { tags: ['admin'] }, () => 'x');
 
   test('includeTags shows only tagged components', async () => {
-    expect(names(await result(tagged({ includeTags: ['public'] }), 'tools/list'))).toEqual(['pub', 'both']);
+    expect(names(await result(tagged({ includeTags: ['public'] }), 'tools/list'))).toEqual([
+      'pub',
+      'both',
+    ]);
   });
 
   test('excludeTags wins over includeTags; hidden components are not callable either', async () => {
     const s = tagged({ includeTags: ['public'], excludeTags: ['admin'] });
     expect(names(await result(s, 'tools/list'))).toEqual(['pub']);
-    expect(await failure(s, 'tools/call', { name: 'both' })).toEqual({ code: -32602, message: 'Unknown tool: both' });
+    expect(await failure(s, 'tools/call', { name: 'both' })).toEqual({
+      code: -32602,
+      message: 'Unknown tool: both',
+    });
     expect(await failure(s, 'prompts/get', { name: 'adminPrompt' })).toEqual({
       code: -32602,
       message: 'Unknown prompt: adminPrompt',
@@ -37,10 +43,14 @@ describe('runtime changes', () => {
   afterEach(() => vi.restoreAllMocks());
 
   test('enable, disable, remove and add after connect send list_changed to connected clients', async () => {
-    const s = createServer({ name: 's', version: '1' }).tool('a', {}, () => 'a').tool('b', { enabled: false }, () => 'b');
+    const s = createServer({ name: 's', version: '1' })
+      .tool('a', {}, () => 'a')
+      .tool('b', { enabled: false }, () => 'b');
     await using c = await initialized(s);
     expect(names(await c.client.request('tools/list'))).toEqual(['a']);
-    await expect(c.client.request('tools/call', { name: 'b' })).rejects.toMatchObject({ code: -32602 });
+    await expect(c.client.request('tools/call', { name: 'b' })).rejects.toMatchObject({
+      code: -32602,
+    });
 
     s.tools.enable('b');
     await tick();
@@ -65,16 +75,26 @@ describe('runtime changes', () => {
 
   test('duplicates: error by default, warn or replace on request', () => {
     const base = () => createServer({ name: 's', version: '1' }).tool('a', {}, () => 1);
-    expect(() => base().tool('a', {}, () => 2)).toThrow(new Error('Duplicate tool: a is already registered'));
+    expect(() => base().tool('a', {}, () => 2)).toThrow(
+      new Error('Duplicate tool: a is already registered'),
+    );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    createServer({ name: 's', version: '1', onDuplicate: 'warn' }).tool('a', {}, () => 1).tool('a', {}, () => 2);
+    createServer({ name: 's', version: '1', onDuplicate: 'warn' })
+      .tool('a', {}, () => 1)
+      .tool('a', {}, () => 2);
     expect(warn).toHaveBeenCalledWith('mcpkit: replacing the tool a registered before');
-    createServer({ name: 's', version: '1', onDuplicate: 'replace' }).prompt('p', {}, () => 'a').prompt('p', {}, () => 'b');
+    createServer({ name: 's', version: '1', onDuplicate: 'replace' })
+      .prompt('p', {}, () => 'a')
+      .prompt('p', {}, () => 'b');
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
   test('replaced tools run the new handler', async () => {
-    const s = createServer({ name: 's', version: '1', onDuplicate: 'replace' }).tool('a', {}, () => 1).tool('a', {}, () => 2);
-    expect(await result(s, 'tools/call', { name: 'a' })).toMatchObject({ content: [{ type: 'text', text: '2' }] });
+    const s = createServer({ name: 's', version: '1', onDuplicate: 'replace' })
+      .tool('a', {}, () => 1)
+      .tool('a', {}, () => 2);
+    expect(await result(s, 'tools/call', { name: 'a' })).toMatchObject({
+      content: [{ type: 'text', text: '2' }],
+    });
   });
 });

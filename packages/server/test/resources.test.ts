@@ -24,7 +24,9 @@ const server = () =>
       },
       ({ id }, ctx) => ({ id, uri: ctx.uri }),
     )
-    .resourceTemplate('files://root{/path*}', { mimeType: 'text/plain' }, ({ path }) => path.join('|'));
+    .resourceTemplate('files://root{/path*}', { mimeType: 'text/plain' }, ({ path }) =>
+      path.join('|'),
+    );
 
 describe('resources', () => {
   test('resources/list includes template list callbacks; templates/list shows templates', async () => {
@@ -42,20 +44,39 @@ describe('resources', () => {
     expect(await c.client.request('resources/templates/list')).toEqual({
       resourceTemplates: [
         { uriTemplate: 'users://{id}/profile', name: 'profile' },
-        { uriTemplate: 'files://root{/path*}', name: 'files://root{/path*}', mimeType: 'text/plain' },
+        {
+          uriTemplate: 'files://root{/path*}',
+          name: 'files://root{/path*}',
+          mimeType: 'text/plain',
+        },
       ],
     });
   });
 
   const reads: [string, unknown][] = [
     ['text://a', [{ uri: 'text://a', mimeType: 'text/plain', text: 'hello' }]],
-    ['json://config', [{ uri: 'json://config', mimeType: 'application/json', text: '{"theme":"dark"}' }]],
+    [
+      'json://config',
+      [{ uri: 'json://config', mimeType: 'application/json', text: '{"theme":"dark"}' }],
+    ],
     ['bin://b', [{ uri: 'bin://b', mimeType: 'image/png', blob: 'AQID' }]],
     ['md://doc', [{ uri: 'md://doc', mimeType: 'text/markdown', text: '# md://doc' }]],
-    ['multi://dir', [{ uri: 'multi://dir/a', text: 'a' }, { uri: 'multi://dir/b', blob: 'AA==' }]],
+    [
+      'multi://dir',
+      [
+        { uri: 'multi://dir/a', text: 'a' },
+        { uri: 'multi://dir/b', blob: 'AA==' },
+      ],
+    ],
     [
       'users://42/profile',
-      [{ uri: 'users://42/profile', mimeType: 'application/json', text: '{"id":42,"uri":"users://42/profile"}' }],
+      [
+        {
+          uri: 'users://42/profile',
+          mimeType: 'application/json',
+          text: '{"id":42,"uri":"users://42/profile"}',
+        },
+      ],
     ],
     ['files://root/a/b/c', [{ uri: 'files://root/a/b/c', mimeType: 'text/plain', text: 'a|b|c' }]],
   ];
@@ -76,7 +97,11 @@ describe('resources', () => {
       message: 'Resource not found: nope://x',
       data: { uri: 'nope://x' },
     });
-    expect(await failure(server(), 'resources/read', { uri: 'test://nonexistent-resource-for-conformance-testing' })).toEqual({
+    expect(
+      await failure(server(), 'resources/read', {
+        uri: 'test://nonexistent-resource-for-conformance-testing',
+      }),
+    ).toEqual({
       code: -32602,
       message: 'Resource not found: test://nonexistent-resource-for-conformance-testing',
       data: { uri: 'test://nonexistent-resource-for-conformance-testing' },
@@ -86,7 +111,8 @@ describe('resources', () => {
   test('template params that fail their schema answer -32602', async () => {
     expect(await failure(server(), 'resources/read', { uri: 'users://abc/profile' })).toEqual({
       code: -32602,
-      message: 'Invalid URI users://abc/profile for users://{id}/profile: Invalid input: id: expected number, received NaN',
+      message:
+        'Invalid URI users://abc/profile for users://{id}/profile: Invalid input: id: expected number, received NaN',
       data: { uri: 'users://abc/profile' },
     });
   });

@@ -18,7 +18,12 @@ const server = () =>
     .tool('image', {}, () => Image.fromBytes(png, 'image/png'))
     .tool('file', {}, () => File.fromText('hello', { name: 'a.txt' }))
     .tool('explicit', {}, () =>
-      toolResult({ content: [{ type: 'text', text: 'x' }], structuredContent: { y: 1 }, meta: { m: 1 }, isError: true }),
+      toolResult({
+        content: [{ type: 'text', text: 'x' }],
+        structuredContent: { y: 1 },
+        meta: { m: 1 },
+        isError: true,
+      }),
     )
     .tool('structured', { output: z.object({ sum: z.number() }) }, () => ({ sum: 3 }))
     .tool('wrapped', { output: z.number() }, () => 7)
@@ -41,22 +46,47 @@ const calls: [string, Record<string, unknown>, unknown][] = [
   [
     'blocks',
     {},
-    { content: [{ type: 'text', text: 'one' }, { type: 'image', data: 'iVBORw==', mimeType: 'image/png' }] },
+    {
+      content: [
+        { type: 'text', text: 'one' },
+        { type: 'image', data: 'iVBORw==', mimeType: 'image/png' },
+      ],
+    },
   ],
   ['image', {}, { content: [{ type: 'image', data: 'iVBORw==', mimeType: 'image/png' }] }],
   [
     'file',
     {},
-    { content: [{ type: 'resource', resource: { uri: 'file:///a.txt', mimeType: 'text/plain', text: 'hello' } }] },
+    {
+      content: [
+        {
+          type: 'resource',
+          resource: { uri: 'file:///a.txt', mimeType: 'text/plain', text: 'hello' },
+        },
+      ],
+    },
   ],
   [
     'explicit',
     {},
-    { content: [{ type: 'text', text: 'x' }], structuredContent: { y: 1 }, isError: true, _meta: { m: 1 } },
+    {
+      content: [{ type: 'text', text: 'x' }],
+      structuredContent: { y: 1 },
+      isError: true,
+      _meta: { m: 1 },
+    },
   ],
-  ['structured', {}, { content: [{ type: 'text', text: '{"sum":3}' }], structuredContent: { sum: 3 } }],
+  [
+    'structured',
+    {},
+    { content: [{ type: 'text', text: '{"sum":3}' }], structuredContent: { sum: 3 } },
+  ],
   ['wrapped', {}, { content: [{ type: 'text', text: '7' }], structuredContent: { result: 7 } }],
-  ['wrappedText', {}, { content: [{ type: 'text', text: 'plain' }], structuredContent: { result: 'plain' } }],
+  [
+    'wrappedText',
+    {},
+    { content: [{ type: 'text', text: 'plain' }], structuredContent: { result: 'plain' } },
+  ],
   ['add', { a: 1, b: 2 }, { content: [{ type: 'text', text: '3' }] }],
   ['async', {}, { content: [{ type: 'text', text: 'later' }] }],
   [
@@ -115,7 +145,17 @@ describe('listing', () => {
         ({ a }) => a,
       )
       .tool('none', {}, () => '')
-      .tool('raw', { input: { type: 'object', properties: { q: { type: 'string', pattern: '^a' } }, $defs: {} } }, () => '');
+      .tool(
+        'raw',
+        {
+          input: {
+            type: 'object',
+            properties: { q: { type: 'string', pattern: '^a' } },
+            $defs: {},
+          },
+        },
+        () => '',
+      );
     await using c = await initialized(s);
     expect(await c.client.request('tools/list')).toEqual({
       tools: [
@@ -141,7 +181,11 @@ describe('listing', () => {
         { name: 'none', inputSchema: { type: 'object', additionalProperties: false } },
         {
           name: 'raw',
-          inputSchema: { type: 'object', properties: { q: { type: 'string', pattern: '^a' } }, $defs: {} },
+          inputSchema: {
+            type: 'object',
+            properties: { q: { type: 'string', pattern: '^a' } },
+            $defs: {},
+          },
         },
       ],
     });
@@ -200,26 +244,41 @@ describe('errors', () => {
         });
     const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
     const err = (text: string) => ({ content: [{ type: 'text', text }], isError: true });
-    expect(body(await result(make(false), 'tools/call', { name: 'tool' }))).toEqual(err('City not found'));
-    expect(body(await result(make(false), 'tools/call', { name: 'bug' }))).toEqual(err('db password is hunter2'));
+    expect(body(await result(make(false), 'tools/call', { name: 'tool' }))).toEqual(
+      err('City not found'),
+    );
+    expect(body(await result(make(false), 'tools/call', { name: 'bug' }))).toEqual(
+      err('db password is hunter2'),
+    );
     expect(stderr).not.toHaveBeenCalled();
-    expect(body(await result(make(true), 'tools/call', { name: 'tool' }))).toEqual(err('City not found'));
-    expect(body(await result(make(true), 'tools/call', { name: 'bug' }))).toEqual(err('Error calling tool bug'));
-    expect(stderr).toHaveBeenCalledWith('mcpkit: tool bug failed:', new Error('db password is hunter2'));
+    expect(body(await result(make(true), 'tools/call', { name: 'tool' }))).toEqual(
+      err('City not found'),
+    );
+    expect(body(await result(make(true), 'tools/call', { name: 'bug' }))).toEqual(
+      err('Error calling tool bug'),
+    );
+    expect(stderr).toHaveBeenCalledWith(
+      'mcpkit: tool bug failed:',
+      new Error('db password is hunter2'),
+    );
   });
 
   test('timeoutMs aborts ctx.signal and answers with an error result', async () => {
     let aborted = false;
-    const s = createServer({ name: 's', version: '1' }).tool('slow', { timeoutMs: 20 }, (_i, ctx) => {
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve('done'), 5_000);
-        ctx.signal.addEventListener('abort', () => {
-          aborted = true;
-          clearTimeout(timer);
-          resolve('ignored');
+    const s = createServer({ name: 's', version: '1' }).tool(
+      'slow',
+      { timeoutMs: 20 },
+      (_i, ctx) => {
+        return new Promise((resolve) => {
+          const timer = setTimeout(() => resolve('done'), 5_000);
+          ctx.signal.addEventListener('abort', () => {
+            aborted = true;
+            clearTimeout(timer);
+            resolve('ignored');
+          });
         });
-      });
-    });
+      },
+    );
     expect(body(await result(s, 'tools/call', { name: 'slow' }))).toEqual({
       content: [{ type: 'text', text: 'Tool slow timed out after 20 ms' }],
       isError: true,
