@@ -50,6 +50,9 @@ const sessionTools: Record<
   async echo(req) {
     return text(JSON.stringify(req.params?.arguments ?? {}));
   },
+  async headers(req) {
+    return text(JSON.stringify(req.info?.headers ?? {}));
+  },
   async progress(req) {
     for (let i = 1; i <= 3; i++) await req.progress(i, 3);
     return text('done');
@@ -120,6 +123,30 @@ async function handleOne(
       log.aborted.push(String(id));
       return successResponse(id, {});
     }
+    case 'tools/list':
+      return successResponse(id, {
+        tools: [
+          {
+            name: 'weather',
+            inputSchema: {
+              type: 'object',
+              properties: {
+                region: { type: 'string', 'x-mcp-header': 'Region' },
+                days: { type: 'integer', 'x-mcp-header': 'Days' },
+                metric: { type: 'boolean', 'x-mcp-header': 'Metric' },
+                note: { type: 'string' },
+              },
+            },
+          },
+          {
+            name: 'broken',
+            inputSchema: {
+              type: 'object',
+              properties: { o: { type: 'object', 'x-mcp-header': 'O' } },
+            },
+          },
+        ],
+      });
     case 'tools/call': {
       const name = params?.name;
       const token = (params?._meta as JsonObject | undefined)?.progressToken;
