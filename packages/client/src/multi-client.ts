@@ -59,6 +59,7 @@ export class MultiClient implements AsyncDisposable {
 
   async listTools(options?: ListOptions): Promise<Tool[]> {
     return this.gather(
+      'tools',
       (c) => c.listTools(options),
       (server, t) => ({ ...t, name: this.prefix.name(server, t.name) }),
     );
@@ -66,6 +67,7 @@ export class MultiClient implements AsyncDisposable {
 
   async listPrompts(options?: ListOptions): Promise<Prompt[]> {
     return this.gather(
+      'prompts',
       (c) => c.listPrompts(options),
       (server, p) => ({ ...p, name: this.prefix.name(server, p.name) }),
     );
@@ -73,6 +75,7 @@ export class MultiClient implements AsyncDisposable {
 
   async listResources(options?: ListOptions): Promise<Resource[]> {
     return this.gather(
+      'resources',
       (c) => c.listResources(options),
       (server, r) => {
         const uri = this.prefix.uri(server, r.uri);
@@ -84,6 +87,7 @@ export class MultiClient implements AsyncDisposable {
 
   async listResourceTemplates(options?: ListOptions): Promise<ResourceTemplate[]> {
     return this.gather(
+      'resources',
       (c) => c.listResourceTemplates(options),
       (server, t) => ({ ...t, uriTemplate: this.prefix.uri(server, t.uriTemplate) }),
     );
@@ -99,7 +103,7 @@ export class MultiClient implements AsyncDisposable {
     args?: Record<string, unknown>,
     options?: CallToolOptions,
   ): Promise<ToolCallResult>;
-  callTool(
+  async callTool(
     name: string,
     args?: Record<string, unknown>,
     options?: CallToolOptions,
@@ -108,7 +112,7 @@ export class MultiClient implements AsyncDisposable {
     return client.callTool(own, args, options);
   }
 
-  getPrompt(
+  async getPrompt(
     name: string,
     args?: Record<string, unknown>,
     options?: CallOptions,
@@ -117,12 +121,12 @@ export class MultiClient implements AsyncDisposable {
     return client.getPrompt(own, args, options);
   }
 
-  readResource(uri: string, options?: CallOptions): Promise<ReadResourceResult> {
+  async readResource(uri: string, options?: CallOptions): Promise<ReadResourceResult> {
     const [client, own] = this.byUri(uri);
     return client.readResource(own, options);
   }
 
-  complete(
+  async complete(
     ref: PromptReference | ResourceTemplateReference,
     argument: CompletionArgument,
     context?: Record<string, string>,
@@ -156,11 +160,15 @@ export class MultiClient implements AsyncDisposable {
     return this.close();
   }
 
+  /** List one kind on every server that offers it; a failing server is recorded and skipped. */
   private async gather<T>(
+    capability: 'tools' | 'prompts' | 'resources',
     list: (client: McpClient) => Promise<T[]>,
     rename: (server: string, item: T) => T,
   ): Promise<T[]> {
-    const names = Object.keys(this.clients);
+    const names = Object.keys(this.clients).filter(
+      (n) => this.clients[n]?.serverCapabilities[capability],
+    );
     const settled = await Promise.allSettled(names.map((n) => list(this.clients[n] as McpClient)));
     const out: T[] = [];
     settled.forEach((outcome, i) => {
