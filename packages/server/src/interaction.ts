@@ -23,6 +23,8 @@ import type {
 import type { SchemaLike } from './infer.js';
 import { InputRequiredSignal, missingCapability, requiredCapability } from './input-round.js';
 
+const HUMAN_TIMEOUT_MS = 10 * 60_000;
+
 type Parse<T> = (answer: unknown) => T | undefined | Promise<T | undefined>;
 
 /**
@@ -58,7 +60,14 @@ async function ask<T>(
     round.add(k, request);
     throw new InputRequiredSignal();
   }
-  const answer = await ctx.req.request(request.method, request.params as JsonObject | undefined);
+  // A person fills in an elicitation: allow longer than the session's default request timeout.
+  const options =
+    request.method === 'elicitation/create' ? { timeoutMs: HUMAN_TIMEOUT_MS } : undefined;
+  const answer = await ctx.req.request(
+    request.method,
+    request.params as JsonObject | undefined,
+    options,
+  );
   const value = await parse(answer);
   if (value === undefined) {
     throw new McpError(
