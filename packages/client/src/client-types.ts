@@ -103,6 +103,7 @@ export interface McpClient extends AsyncDisposable {
   /** resolves once the connection is gone */
   readonly done: Promise<void>;
 
+  /** every page; tools with invalid `x-mcp-header` marks (SEP-2243) are left out */
   listTools(options?: ListOptions): Promise<Tool[]>;
   listToolsPage(cursor?: string, options?: CallOptions): Promise<ListToolsResult>;
   listResources(options?: ListOptions): Promise<Resource[]>;

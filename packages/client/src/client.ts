@@ -35,6 +35,7 @@ import type { ListenFilter, ListenHandle, ListenNotification, ListenRegistry } f
 import type { Negotiated } from './negotiate.js';
 import { collectPages, type Page } from './paginate.js';
 import type { Requester } from './requester.js';
+import { hasValidParamHeaders } from './tool-headers.js';
 import {
   ToolCallError,
   type ToolCallResult,
@@ -101,9 +102,10 @@ export class CoreClient implements McpClient {
 
   async listToolsPage(cursor?: string, options?: CallOptions): Promise<ListToolsResult> {
     const result = await this.page<ListToolsResult>('tools/list', cursor, options);
+    const tools = (result.tools ?? []).filter(hasValidParamHeaders);
     // Output schemas tell callTool which results carry a wrapped non-object value.
-    for (const tool of result.tools ?? []) this.toolDefs.set(tool.name, tool);
-    return result;
+    for (const tool of tools) this.toolDefs.set(tool.name, tool);
+    return tools.length === result.tools?.length ? result : { ...result, tools };
   }
   listTools(options: ListOptions = {}): Promise<Tool[]> {
     return this.all(

@@ -311,3 +311,33 @@ describe('stateless-era specifics', () => {
     expect(server.seen.filter((s) => s.method === 'tools/call')).toHaveLength(1);
   });
 });
+
+describe('tool list hygiene', () => {
+  it('drops tools with invalid x-mcp-header marks and keeps schemas verbatim', async () => {
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      $defs: { n: { type: 'integer' } },
+      properties: {
+        region: { type: 'string', 'x-mcp-header': 'Region' },
+        n: { $ref: '#/$defs/n' },
+      },
+      additionalProperties: false,
+    };
+    const tools = [
+      { name: 'valid_tool', inputSchema: schema },
+      {
+        name: 'bad_tool',
+        inputSchema: { type: 'object', properties: { x: { type: 'number', 'x-mcp-header': 'X' } } },
+      },
+    ];
+    const server = startStatelessServer({
+      handlers: { 'tools/list': () => ({ resultType: 'complete', tools }) },
+    });
+    open.push(server);
+    const client = await connectClient(server.transport);
+    open.push(client);
+    expect(await client.listTools()).toEqual([{ name: 'valid_tool', inputSchema: schema }]);
+    expect((await client.listToolsPage()).tools.map((t) => t.name)).toEqual(['valid_tool']);
+  });
+});
