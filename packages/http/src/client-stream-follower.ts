@@ -34,12 +34,13 @@ export class StreamFollower {
   async response(
     body: ReadableStream<Uint8Array>,
     ids: RequestId[],
-    resumable: boolean,
+    options: { resumable: boolean; signal: AbortSignal },
   ): Promise<void> {
     const state: StreamState = { pending: new Set(ids), progressed: false };
     await this.read(body, state);
-    if (this.hooks.signal.aborted || state.pending.size === 0) return;
-    if (resumable && state.lastEventId !== undefined) return this.follow(state, false);
+    // An aborted call was cancelled by its caller (or the transport closed): no answer is owed.
+    if (options.signal.aborted || state.pending.size === 0) return;
+    if (options.resumable && state.lastEventId !== undefined) return this.follow(state, false);
     this.hooks.fail(
       ids.filter((id) => state.pending.has(id)),
       'The server closed the response stream before answering',

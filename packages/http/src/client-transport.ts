@@ -188,7 +188,7 @@ class ClientTransport implements HttpClientTransport {
     const type = res.headers.get('content-type') ?? '';
     if (type.includes('text/event-stream') && res.body) {
       const ids = isRequest(message) ? [message.id] : [];
-      void this.follower.response(res.body, ids, !stateless);
+      void this.follower.response(res.body, ids, { resumable: !stateless, signal });
       return;
     }
     if (type.includes('application/json')) {

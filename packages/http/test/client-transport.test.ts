@@ -298,6 +298,8 @@ describe('httpClientTransport (stateless era)', () => {
     expect(server.log.aborted.length).toBe(1);
     // Cancellation closed the stream: no notifications/cancelled was posted.
     expect(server.log.notifications).toEqual([]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(client.errors).toEqual([]);
   });
 });
 
