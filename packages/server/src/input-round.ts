@@ -142,11 +142,12 @@ async function sealInputRequired(
 }
 
 async function runHandshake(ctx: RequestContext, run: () => Promise<unknown>) {
-  const round = new InputRound({}, undefined);
-  ctx.round = round;
   for (let i = 0; i < MAX_HANDSHAKE_ROUNDS; i++) {
     const result = await run();
     if (!isInputRequired(result)) return result;
+    // Made only when a handler uses the low-level API: plain calls allocate nothing here.
+    ctx.round ??= new InputRound({}, undefined);
+    const round = ctx.round;
     const caps = ctx.client.capabilities as JsonObject;
     for (const [key, request] of Object.entries(result.inputRequests ?? {})) {
       const need = requiredCapability(request);
