@@ -21,6 +21,7 @@ export type {
   ElicitOutcome,
   Era,
   InputKeyOptions,
+  RequestParamsView,
   SampleOptions,
   SampleResult,
 } from './context-types.js';
