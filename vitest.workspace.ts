@@ -25,6 +25,11 @@ export const projects: TestProjectConfiguration[] = [
     },
   })),
   {
+    // The transport contract suite and interop tests against the official SDKs.
+    resolve: { alias },
+    test: { name: 'tests', root: './packages/tests', include: ['test/**/*.test.ts'] },
+  },
+  {
     resolve: { alias },
     test: { name: 'examples', root: './examples', include: ['*/test/**/*.test.ts'] },
   },
