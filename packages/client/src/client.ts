@@ -6,37 +6,30 @@ import {
   type GetPromptResult,
   type Implementation,
   type JsonObject,
-  type ListPromptsResult,
-  type ListResourcesResult,
-  type ListResourceTemplatesResult,
-  type ListToolsResult,
   type LoggingLevel,
   McpError,
-  type Prompt,
   type PromptReference,
   type ReadResourceResult,
-  type Resource,
-  type ResourceTemplate,
   type ResourceTemplateReference,
   type ServerCapabilities,
   type Session,
-  type Tool,
 } from '@mcpkit/core';
 import type {
   CallOptions,
   CallToolOptions,
   CompletionArgument,
-  ListOptions,
   McpClient,
   ToolFunctionMap,
 } from './client-types.js';
 import type { Era } from './handlers.js';
 import type { ListenFilter, ListenHandle, ListenNotification, ListenRegistry } from './listen.js';
+import { Lister } from './lister.js';
 import type { Negotiated } from './negotiate.js';
-import { collectPages, type Page } from './paginate.js';
 import type { Requester } from './requester.js';
-import { hasValidParamHeaders } from './tool-headers.js';
+import { toolFunctionMap } from './tool-functions.js';
 import {
+  declaresWrappedResult,
+  looksWrapped,
   ToolCallError,
   type ToolCallResult,
   type ToolCallSuccess,
@@ -44,19 +37,20 @@ import {
 } from './tool-result.js';
 
 /** The untyped client over one connection; made by `connectClient`. */
-export class CoreClient implements McpClient {
+export class CoreClient extends Lister implements McpClient {
   private readonly cleanups: (() => unknown)[] = [];
-  private readonly toolDefs = new Map<string, Tool>();
   private listedForWrap = false;
   private toolFunctions: ToolFunctionMap | undefined;
 
   constructor(
     private readonly session: Session,
-    private readonly requester: Requester,
+    requester: Requester,
     private readonly negotiated: Negotiated,
     private readonly listeners: ListenRegistry,
-    private readonly maxPages: number,
-  ) {}
+    maxPages: number,
+  ) {
+    super(requester, maxPages);
+  }
 
   get era(): Era {
     return this.negotiated.era;
@@ -85,71 +79,14 @@ export class CoreClient implements McpClient {
 
   /** `client.tools.<name>(args, options)`: the tool's data, or a thrown `ToolCallError` */
   get tools(): ToolFunctionMap {
-    this.toolFunctions ??= new Proxy({} as ToolFunctionMap, {
-      get: (_target, name) =>
-        // `then` stays undefined so the map is never mistaken for a promise.
-        typeof name !== 'string' || name === 'then'
-          ? undefined
-          : (args?: Record<string, unknown>, options?: CallOptions) =>
-              this.callTool(name, args, { ...options, throwOnError: true }).then((r) => r.data),
-    });
+    this.toolFunctions ??= toolFunctionMap((name, args, options) =>
+      this.callTool(name, args, options),
+    );
     return this.toolFunctions;
   }
 
   request(method: string, params?: JsonObject, options?: CallOptions): Promise<JsonObject> {
     return this.requester.request(method, params, options);
-  }
-
-  async listToolsPage(cursor?: string, options?: CallOptions): Promise<ListToolsResult> {
-    const result = await this.page<ListToolsResult>('tools/list', cursor, options);
-    const tools = (result.tools ?? []).filter(hasValidParamHeaders);
-    // Output schemas tell callTool which results carry a wrapped non-object value.
-    for (const tool of tools) this.toolDefs.set(tool.name, tool);
-    return tools.length === result.tools?.length ? result : { ...result, tools };
-  }
-  listTools(options: ListOptions = {}): Promise<Tool[]> {
-    return this.all(
-      'tools/list',
-      options,
-      (c, o) => this.listToolsPage(c, o),
-      (r) => r.tools,
-    );
-  }
-  listResourcesPage(cursor?: string, options?: CallOptions): Promise<ListResourcesResult> {
-    return this.page<ListResourcesResult>('resources/list', cursor, options);
-  }
-  listResources(options: ListOptions = {}): Promise<Resource[]> {
-    return this.all(
-      'resources/list',
-      options,
-      (c, o) => this.listResourcesPage(c, o),
-      (r) => r.resources,
-    );
-  }
-  listResourceTemplatesPage(
-    cursor?: string,
-    options?: CallOptions,
-  ): Promise<ListResourceTemplatesResult> {
-    return this.page<ListResourceTemplatesResult>('resources/templates/list', cursor, options);
-  }
-  listResourceTemplates(options: ListOptions = {}): Promise<ResourceTemplate[]> {
-    return this.all(
-      'resources/templates/list',
-      options,
-      (c, o) => this.listResourceTemplatesPage(c, o),
-      (r) => r.resourceTemplates,
-    );
-  }
-  listPromptsPage(cursor?: string, options?: CallOptions): Promise<ListPromptsResult> {
-    return this.page<ListPromptsResult>('prompts/list', cursor, options);
-  }
-  listPrompts(options: ListOptions = {}): Promise<Prompt[]> {
-    return this.all(
-      'prompts/list',
-      options,
-      (c, o) => this.listPromptsPage(c, o),
-      (r) => r.prompts,
-    );
   }
 
   callTool(
@@ -286,56 +223,19 @@ export class CoreClient implements McpClient {
     );
   }
 
-  private async page<R>(
-    method: string,
-    cursor: string | undefined,
-    options?: CallOptions,
-  ): Promise<R> {
-    const params = cursor === undefined ? undefined : { cursor };
-    return (await this.requester.request(method, params, options)) as unknown as R;
-  }
-
-  private all<R extends { nextCursor?: string }, T>(
-    method: string,
-    options: ListOptions,
-    fetch: (cursor: string | undefined, options: CallOptions) => Promise<R>,
-    items: (result: R) => T[] | undefined,
-  ): Promise<T[]> {
-    const { maxPages = this.maxPages, ...callOptions } = options;
-    return collectPages(
-      method,
-      async (cursor): Promise<Page<T>> => {
-        const result = await fetch(cursor, callOptions);
-        return { items: items(result) ?? [], nextCursor: result.nextCursor };
-      },
-      maxPages,
-    );
-  }
-
   /**
    * Is this structuredContent a non-object output wrapped as `{ result }`? Only the tool's
    * output schema can say; it is looked up (listing tools once) only for that exact shape.
    */
   private async isWrapped(name: string, structured: unknown): Promise<boolean> {
-    if (!isResultWrapper(structured)) return false;
+    if (!looksWrapped(structured)) return false;
     if (!this.toolDefs.has(name) && !this.listedForWrap) {
       this.listedForWrap = true;
       await this.listTools().catch(() => undefined);
     }
-    const schema = this.toolDefs.get(name)?.outputSchema;
-    return WRAP_KEYS.some((key) => schema?.[key] === true);
+    return declaresWrappedResult(this.toolDefs.get(name));
   }
 }
-
-/** Output-schema markers of a `{ result }`-wrapped value: mcpkit's and FastMCP's. */
-const WRAP_KEYS = ['x-mcpkit-wrap-result', 'x-fastmcp-wrap-result'];
-
-const isResultWrapper = (value: unknown): value is { result: unknown } =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  Object.keys(value).length === 1 &&
-  'result' in value;
 
 /** Prompt arguments are strings on the wire: anything else travels as JSON. */
 function stringArguments(args: Record<string, unknown>): Record<string, string> {

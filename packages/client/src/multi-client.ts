@@ -23,6 +23,7 @@ import type {
 import { type CreateClientOptions, connectSource } from './connect-source.js';
 import { Prefixer } from './prefix.js';
 import type { McpServersConfig } from './source.js';
+import { toolFunctionMap } from './tool-functions.js';
 import type { ToolCallResult, ToolCallSuccess } from './tool-result.js';
 
 /** Options of a multi-server client. */
@@ -142,13 +143,9 @@ export class MultiClient implements AsyncDisposable {
 
   /** `client.tools.<prefixed name>(args)`: the tool's data, or a thrown `ToolCallError` */
   get tools(): ToolFunctionMap {
-    this.toolFunctions ??= new Proxy({} as ToolFunctionMap, {
-      get: (_target, name) =>
-        typeof name !== 'string' || name === 'then'
-          ? undefined
-          : (args?: Record<string, unknown>, options?: CallOptions) =>
-              this.callTool(name, args, { ...options, throwOnError: true }).then((r) => r.data),
-    });
+    this.toolFunctions ??= toolFunctionMap((name, args, options) =>
+      this.callTool(name, args, options),
+    );
     return this.toolFunctions;
   }
 

@@ -1,28 +1,23 @@
 import { ErrorCode, McpError } from '@mcpkit/core';
 
-/** One page of a list call. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | undefined;
-}
-
 /**
  * Follow `nextCursor` until the last page. A cap (and a repeated cursor) stops
  * a server that never ends its list from looping the client forever.
  */
-export async function collectPages<T>(
+export async function collectPages<R extends { nextCursor?: string }, T>(
   method: string,
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  fetchPage: (cursor: string | undefined) => Promise<R>,
+  items: (page: R) => T[] | undefined,
   maxPages: number,
 ): Promise<T[]> {
-  const items: T[] = [];
+  const all: T[] = [];
   const seen = new Set<string>();
   let cursor: string | undefined;
   for (let pages = 0; pages < maxPages; pages++) {
     const page = await fetchPage(cursor);
-    items.push(...page.items);
+    all.push(...(items(page) ?? []));
     cursor = page.nextCursor;
-    if (cursor === undefined) return items;
+    if (cursor === undefined) return all;
     if (seen.has(cursor)) {
       throw new McpError(
         ErrorCode.InternalError,

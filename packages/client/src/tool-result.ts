@@ -1,4 +1,4 @@
-import type { CallToolResult, ContentBlock } from '@mcpkit/core';
+import type { CallToolResult, ContentBlock, Tool } from '@mcpkit/core';
 
 /** A tool call that succeeded; `data` is the tool's output. */
 export interface ToolCallSuccess<T = unknown> {
@@ -61,3 +61,18 @@ const textOf = (content: ContentBlock[]): string =>
     .map((block) => (block.type === 'text' ? block.text : ''))
     .filter(Boolean)
     .join('\n');
+
+/** Output-schema markers of a non-object output sent as `{ result }`: mcpkit's and FastMCP's. */
+const WRAP_KEYS = ['x-mcpkit-wrap-result', 'x-fastmcp-wrap-result'];
+
+/** Does this tool declare its structured output as a wrapped `{ result }`? */
+export const declaresWrappedResult = (tool: Tool | undefined): boolean =>
+  WRAP_KEYS.some((key) => tool?.outputSchema?.[key] === true);
+
+/** Could this structuredContent be a wrapped value? (Only the output schema can say for sure.) */
+export const looksWrapped = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length === 1 &&
+  'result' in value;

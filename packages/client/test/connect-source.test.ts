@@ -91,22 +91,26 @@ describe('sources', () => {
     expect(await client.tools.hello()).toBe('hi');
   });
 
-  it.each(['auto', 'handshake'] as const)('http: listen works over Streamable HTTP, mode %s', async (mode) => {
-    const server = makeServer();
-    open.push(server);
-    const http = await serveHttp(server, { port: 0 });
-    open.push(http);
-    const client = await createClient<Src>(http.url, { mode });
-    open.push(client);
-    const seen: string[] = [];
-    const handle = await client.listen({ toolsListChanged: true }, (n) => seen.push(n.method));
-    expect(handle.acknowledged).toEqual({ toolsListChanged: true });
-    server.notifyListChanged('tools');
-    for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(seen).toEqual(['notifications/tools/list_changed']);
-    await handle.close();
-    await handle.done;
-  });
+  it.each(['auto', 'handshake'] as const)(
+    'http: listen works over Streamable HTTP, mode %s',
+    async (mode) => {
+      const server = makeServer();
+      open.push(server);
+      const http = await serveHttp(server, { port: 0 });
+      open.push(http);
+      const client = await createClient<Src>(http.url, { mode });
+      open.push(client);
+      const seen: string[] = [];
+      const handle = await client.listen({ toolsListChanged: true }, (n) => seen.push(n.method));
+      expect(handle.acknowledged).toEqual({ toolsListChanged: true });
+      server.notifyListChanged('tools');
+      for (let i = 0; i < 100 && seen.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(seen).toEqual(['notifications/tools/list_changed']);
+      await handle.close();
+      await handle.done;
+    },
+  );
 
   it('sse: a /sse URL speaks legacy HTTP+SSE', async () => {
     const server = makeServer();
