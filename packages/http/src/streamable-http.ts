@@ -4,7 +4,6 @@ import {
   ErrorCode,
   isRequest,
   isStatelessVersion,
-  type JsonRpcMessage,
   type JsonRpcRequest,
   type ServerEndpoint,
   serializeMessage,
@@ -16,6 +15,7 @@ import { createHostGuard } from './host-guard.js';
 import { HttpSession, type SessionContext } from './http-session.js';
 import { acceptsEventStream, acceptsJson, isJsonContentType } from './media-type.js';
 import { type HttpHandlerOptions, resolveOptions } from './options.js';
+import { readBatch } from './read-batch.js';
 import { readJsonBody } from './read-body.js';
 import { JSON_HEADERS, replyEmpty, replyError, TRANSPORT_ERROR } from './reply.js';
 import { type OneShotContext, serveOneShot } from './serve-one-shot.js';
@@ -282,25 +282,4 @@ export function createStreamableHttp(
       return registry.size;
     },
   };
-}
-
-/** The messages of a batch, or why it is refused (batches exist only in 2025-03-26). */
-function readBatch(
-  session: HttpSession,
-  values: unknown[],
-): JsonRpcMessage[] | { message: string } {
-  if (session.protocolVersion !== '2025-03-26') {
-    return { message: 'Invalid Request: batches are accepted only on 2025-03-26 sessions' };
-  }
-  if (values.length === 0) return { message: 'Invalid Request: empty batch' };
-  const messages: JsonRpcMessage[] = [];
-  for (const value of values) {
-    const decoded = decodeMessage(value);
-    if (!decoded.ok) return { message: decoded.error.error.message };
-    if (isRequest(decoded.message) && decoded.message.method === 'initialize') {
-      return { message: 'Invalid Request: initialize cannot be batched' };
-    }
-    messages.push(decoded.message);
-  }
-  return messages;
 }
