@@ -32,9 +32,20 @@ export const acceptsJson = (accept: string | undefined): boolean =>
 export const acceptsEventStream = (accept: string | undefined): boolean =>
   acceptQuality(accept, SSE_TYPE) > 0;
 
-/** True when the client ranks an event stream strictly above JSON. */
-export const prefersEventStream = (accept: string | undefined): boolean =>
-  accept !== undefined && acceptQuality(accept, SSE_TYPE) > acceptQuality(accept, JSON_TYPE);
+/**
+ * True when the client ranks an event stream above JSON: by q-value, and on a tie by
+ * order (`text/event-stream, application/json` asks for a stream first).
+ */
+export function prefersEventStream(accept: string | undefined): boolean {
+  if (accept === undefined) return false;
+  const sse = acceptQuality(accept, SSE_TYPE);
+  const json = acceptQuality(accept, JSON_TYPE);
+  if (sse !== json) return sse > json;
+  const lower = accept.toLowerCase();
+  const at = lower.indexOf(SSE_TYPE);
+  const jsonAt = lower.indexOf(JSON_TYPE);
+  return sse > 0 && at >= 0 && (jsonAt < 0 || at < jsonAt);
+}
 
 /** Is this Content-Type JSON (`application/json`, any parameters)? */
 export function isJsonContentType(contentType: string | undefined): boolean {

@@ -18,9 +18,12 @@ describe('media types', () => {
     expect(acceptsJson('*/*')).toBe(true);
   });
 
-  it('prefers an event stream only when ranked strictly higher', () => {
+  it('prefers an event stream when ranked higher, or listed first at equal rank', () => {
     expect(prefersEventStream('application/json, text/event-stream')).toBe(false);
     expect(prefersEventStream('text/event-stream, application/json;q=0.9')).toBe(true);
+    expect(prefersEventStream('text/event-stream;q=0.5, application/json')).toBe(false);
+    expect(prefersEventStream('text/event-stream, application/json')).toBe(true);
+    expect(prefersEventStream('*/*')).toBe(false);
     expect(prefersEventStream(undefined)).toBe(false);
   });
 

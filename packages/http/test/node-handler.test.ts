@@ -52,6 +52,32 @@ describe('toNodeHandler over loopback', () => {
     expect(handler.sessionCount).toBe(1);
   });
 
+  it('concurrent POST streams on one session (conformance server-sse-multiple-streams)', async () => {
+    const { url } = await start();
+    const id = await openSession(url);
+    const headers = {
+      'mcp-session-id': id,
+      'mcp-protocol-version': '2025-03-26',
+      accept: 'text/event-stream, application/json',
+    };
+    const responses = await Promise.all(
+      [1000, 1001, 1002].map((n) =>
+        postJson(url, { jsonrpc: '2.0', id: n, method: 'ping' }, headers),
+      ),
+    );
+    expect(responses.map((r) => [r.status, r.headers.get('content-type')])).toEqual([
+      [200, 'text/event-stream'],
+      [200, 'text/event-stream'],
+      [200, 'text/event-stream'],
+    ]);
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(bodies.map((b) => [parseSse(b)[0]?.data, sseMessages(b)])).toEqual([
+      ['', [{ jsonrpc: '2.0', id: 1000, result: {} }]],
+      ['', [{ jsonrpc: '2.0', id: 1001, result: {} }]],
+      ['', [{ jsonrpc: '2.0', id: 1002, result: {} }]],
+    ]);
+  });
+
   it('standalone GET: primed, carries unrelated messages, one at a time (409)', async () => {
     const { url } = await start({ retryMs: 300 });
     const id = await openSession(url);
