@@ -32,8 +32,6 @@ export interface Measurement {
 
 const PAYLOAD = 'hello, bench';
 
-const collect = (globalThis as { gc?: () => void }).gc;
-
 async function checkedCall(contender: Contender): Promise<void> {
   const got = await contender.call(PAYLOAD);
   if (got !== PAYLOAD) throw new Error(`echo mismatch: got ${JSON.stringify(got)}`);
@@ -51,7 +49,6 @@ async function runConcurrent(contender: Contender, calls: number, inFlight: numb
 }
 
 async function timed(calls: number, run: () => Promise<void>): Promise<Phase> {
-  collect?.();
   const start = performance.now();
   await run();
   const ms = performance.now() - start;
