@@ -27,6 +27,13 @@ export interface HandlerContext {
 /** The lists a server can announce as changed. */
 export type ListKind = 'tools' | 'prompts' | 'resources';
 
+/** `notifications/<kind>/list_changed` → kind. */
+export const LIST_CHANGED_KINDS: Readonly<Record<string, ListKind>> = {
+  'notifications/tools/list_changed': 'tools',
+  'notifications/prompts/list_changed': 'prompts',
+  'notifications/resources/list_changed': 'resources',
+};
+
 /**
  * Callbacks the app supplies. The client declares a capability for each of
  * `sampling`, `elicitation` and `roots` it is given.

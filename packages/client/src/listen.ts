@@ -8,6 +8,7 @@ import {
   type SubscriptionFilter,
   type Transport,
 } from '@mcpkit/core';
+import { LIST_CHANGED_KINDS } from './handlers.js';
 import type { Requester } from './requester.js';
 
 /** What to listen for: list changes and updates of given resource URIs. */
@@ -34,12 +35,6 @@ interface HandshakeListener {
   filter: ListenFilter;
   deliver: Deliver;
 }
-
-const LIST_CHANGED: Record<string, keyof ListenFilter> = {
-  'notifications/tools/list_changed': 'toolsListChanged',
-  'notifications/prompts/list_changed': 'promptsListChanged',
-  'notifications/resources/list_changed': 'resourcesListChanged',
-};
 
 /** Every open `listen()` of one client, and the routing of their notifications. */
 export class ListenRegistry {
@@ -149,10 +144,17 @@ export class ListenRegistry {
     const uris = capabilities.resources?.subscribe
       ? [...new Set(filter.resourceSubscriptions ?? [])]
       : [];
-    for (const uri of uris) {
-      const count = this.subscribed.get(uri) ?? 0;
-      this.subscribed.set(uri, count + 1);
-      if (count === 0) await requester.request('resources/subscribe', { uri });
+    const held: string[] = [];
+    try {
+      for (const uri of uris) {
+        const count = this.subscribed.get(uri) ?? 0;
+        if (count === 0) await requester.request('resources/subscribe', { uri });
+        this.subscribed.set(uri, count + 1);
+        held.push(uri);
+      }
+    } catch (error) {
+      await this.release(requester, held);
+      throw error;
     }
     if (uris.length > 0) honoured.resourceSubscriptions = uris;
     const listener: HandshakeListener = { filter: honoured, deliver };
@@ -164,23 +166,28 @@ export class ListenRegistry {
     const close = () =>
       (closing ??= (async () => {
         this.listeners.delete(listener);
-        for (const uri of uris) {
-          const count = (this.subscribed.get(uri) ?? 1) - 1;
-          if (count > 0) this.subscribed.set(uri, count);
-          else {
-            this.subscribed.delete(uri);
-            await requester.request('resources/unsubscribe', { uri }).catch(() => {});
-          }
-        }
+        await this.release(requester, held);
         end();
       })());
     return handle(honoured, ended, close);
   }
+
+  /** Drop one hold on each URI; the last one out unsubscribes. */
+  private async release(requester: Requester, uris: readonly string[]): Promise<void> {
+    for (const uri of uris) {
+      const count = (this.subscribed.get(uri) ?? 1) - 1;
+      if (count > 0) this.subscribed.set(uri, count);
+      else {
+        this.subscribed.delete(uri);
+        await requester.request('resources/unsubscribe', { uri }).catch(() => {});
+      }
+    }
+  }
 }
 
 function matches(filter: ListenFilter, notification: JsonRpcNotification): boolean {
-  const key = LIST_CHANGED[notification.method];
-  if (key) return filter[key] === true;
+  const kind = LIST_CHANGED_KINDS[notification.method];
+  if (kind) return filter[`${kind}ListChanged`] === true;
   if (notification.method !== 'notifications/resources/updated') return false;
   const uri = notification.params?.uri;
   // The updated URI may be a sub-resource of a subscribed one.

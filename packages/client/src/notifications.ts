@@ -1,12 +1,6 @@
 import type { JsonRpcNotification, LoggingMessageNotificationParams } from '@mcpkit/core';
-import type { ClientHandlers, ListKind } from './handlers.js';
+import { type ClientHandlers, LIST_CHANGED_KINDS } from './handlers.js';
 import type { ListenRegistry } from './listen.js';
-
-const LIST_KINDS: Record<string, ListKind> = {
-  'notifications/tools/list_changed': 'tools',
-  'notifications/prompts/list_changed': 'prompts',
-  'notifications/resources/list_changed': 'resources',
-};
 
 /**
  * Deliver an inbound notification: listen streams first, then the app's handlers.
@@ -21,7 +15,7 @@ export function createNotificationRouter(
     try {
       if (listeners.route(notification)) return;
       const { method, params } = notification;
-      const kind = LIST_KINDS[method];
+      const kind = LIST_CHANGED_KINDS[method];
       if (kind) handlers.listChanged?.(kind);
       else if (method === 'notifications/message')
         handlers.log?.(params as unknown as LoggingMessageNotificationParams);

@@ -52,7 +52,7 @@ export class Requester {
     return { ...params, _meta: merged };
   }
 
-  envelope() {
+  private envelope() {
     const { protocolVersion, capabilities, clientInfo, logLevel } = this.state;
     return {
       protocolVersion,
