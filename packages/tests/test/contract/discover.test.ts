@@ -1,11 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeTransports } from '../support/describe-transports.ts';
-import {
-  CAPABILITIES,
-  SERVER_INFO,
-  statelessResult,
-  TOOL_NAMES,
-} from '../support/expected.ts';
+import { CAPABILITIES, SERVER_INFO, statelessResult, TOOL_NAMES } from '../support/expected.ts';
 
 describeTransports('initialize / discover', (t) => {
   it('settles the era and protocol version, and learns who the server is', () => {

@@ -42,7 +42,10 @@ export async function memoryHost(mode: EraMode): Promise<Host> {
       const [clientSide, serverSide] = createMemoryTransportPair({ serialize: true });
       const connection = await server.connect(serverSide);
       const client = await connectClient(clientSide, { ...options, mode });
-      return { client, serverSide: async () => verdict(await until(() => connection.session.closed)) };
+      return {
+        client,
+        serverSide: async () => verdict(await until(() => connection.session.closed)),
+      };
     },
     close: () => server.close(),
   };
@@ -82,7 +85,7 @@ export async function httpHost(handler: HttpHandlerOptions, mode: EraMode): Prom
       return {
         client,
         serverSide: async () => {
-          if (sessionId === undefined) return 'nothing to check: no session, each POST stands alone';
+          if (sessionId === undefined) return 'nothing to check: no session';
           // A request on an ended session must get 404 (spec: the client then starts over).
           const status = await postPing(http.url, {
             'mcp-session-id': sessionId,

@@ -12,7 +12,11 @@ export type Ability =
   /** a log level that outlives the `logging/setLevel` request */
   | 'persistentLogLevel'
   /** telling the server a call was cancelled */
-  | 'cancellation';
+  | 'cancellation'
+  /** a call's progress reaching the client before the call's result */
+  | 'progressBeforeResult'
+  /** a server-side session or process that outlives requests and ends with the client */
+  | 'sessionEnd';
 
 export interface TransportCase {
   readonly name: string;
@@ -65,6 +69,11 @@ export const TRANSPORTS: readonly TransportCase[] = [
       serverRequests: `${NO_CHANNEL}, so the server cannot send requests (the 2026 wire uses MRTR instead)`,
       unrelatedNotifications: `${NO_CHANNEL}: there is no standalone GET stream`,
       persistentLogLevel: `${NO_CHANNEL}, so logging/setLevel has nowhere to keep the level`,
+      sessionEnd: 'no session: each POST stands alone',
+      cancellation:
+        `${NO_CHANNEL}, so notifications/cancelled finds no call to cancel (and a handshake-era ` +
+        'client keeps the stream open: a disconnect is not a cancel), so the tool runs on until ' +
+        'the connection closes',
     },
     start: () => httpHost({ sessions: 'stateless' }, 'handshake'),
   },
@@ -72,14 +81,18 @@ export const TRANSPORTS: readonly TransportCase[] = [
     name: 'http-json',
     era: 'handshake',
     protocolVersion: LATEST_HANDSHAKE_VERSION,
-    cannot: {},
+    cannot: {
+      progressBeforeResult:
+        'JSON-response mode answers the POST with one JSON body, so progress travels on the GET ' +
+        'stream and can arrive after the result, when the call no longer listens (best effort)',
+    },
     start: () => httpHost({ jsonResponse: true }, 'handshake'),
   },
   {
     name: 'http-2026',
     era: 'stateless',
     protocolVersion: STATELESS_PROTOCOL_VERSION,
-    cannot: {},
+    cannot: { sessionEnd: 'no session: each POST stands alone' },
     start: () => httpHost({}, 'stateless'),
   },
   {
