@@ -1,4 +1,4 @@
-import { ENVELOPE_KEYS } from '@mcpkit/core';
+import { ENVELOPE_KEYS, McpError } from '@mcpkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, type ListenNotification } from '../src/index.js';
 import { startHandshakeServer } from './fakes/handshake-server.js';
@@ -164,6 +164,34 @@ describe('listen, handshake era (subscribe + list_changed)', () => {
     await server.session.notify('notifications/tools/list_changed');
     await client.ping();
     expect(a).toHaveLength(2);
+  });
+
+  it('releases what it subscribed when a later subscribe fails', async () => {
+    const server = startHandshakeServer({
+      handlers: {
+        'resources/subscribe': (req) => {
+          if (req.params?.uri === 'bad://x') throw new McpError(-32602, 'no such resource');
+          return {};
+        },
+      },
+    });
+    open.push(server);
+    const client = await connectClient(server.transport);
+    open.push(client);
+    const error = await client
+      .listen({ resourceSubscriptions: ['config://app', 'bad://x'] }, () => {})
+      .catch((e) => e);
+    expect(error.message).toBe('no such resource');
+    expect(server.requests('resources/unsubscribe').map((r) => r.params)).toEqual([
+      { uri: 'config://app' },
+    ]);
+    const handle = await client.listen({ resourceSubscriptions: ['config://app'] }, () => {});
+    expect(server.requests('resources/subscribe').map((r) => r.params)).toEqual([
+      { uri: 'config://app' },
+      { uri: 'bad://x' },
+      { uri: 'config://app' },
+    ]);
+    await handle.close();
   });
 
   it('acknowledges only what the server declared', async () => {
