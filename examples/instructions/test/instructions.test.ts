@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createClient } from '@mcpkit/client';
+import { expect, test } from 'vitest';
+import { server } from '../src/server.js';
+
+const exec = promisify(execFile);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const instructions = 'Call get_forecast with a city name. Temperatures are in Celsius.';
+const fullInfo = {
+  name: 'weather',
+  version: '2.1.0',
+  title: 'Weather Service',
+  description: 'Forecasts and historical weather data',
+  websiteUrl: 'https://weather.example.com',
+};
+
+test('pnpm start prints what the client sees in each era', async () => {
+  const { stdout, stderr } = await exec(
+    process.execPath,
+    ['--conditions=@mcpkit/source', '--import', 'tsx', 'src/main.ts'],
+    { cwd: root, timeout: 15_000 },
+  );
+  expect({ stdout, stderr }).toEqual({
+    stdout: [
+      'handshake era (2025-11-25):',
+      `  serverInfo: ${JSON.stringify(fullInfo)}`,
+      `  instructions: ${instructions}`,
+      'stateless era (2026-07-28):',
+      // Gap (examples/API-NOTES.md): the stateless era carries only name and version.
+      '  serverInfo: {"name":"weather","version":"2.1.0"}',
+      `  instructions: ${instructions}`,
+      '',
+    ].join('\n'),
+    stderr: '',
+  });
+});
+
+test('handshake era: the full server info and the instructions', async () => {
+  const client = await createClient(server, { mode: 'handshake' });
+  try {
+    expect({ info: client.serverInfo, instructions: client.instructions }).toEqual({
+      info: fullInfo,
+      instructions,
+    });
+  } finally {
+    await client.close();
+  }
+});
+
+test('stateless era: the instructions, and (for now) only name and version', async () => {
+  const client = await createClient(server, { mode: 'stateless' });
+  try {
+    // When server/discover sends the whole Implementation, this becomes `fullInfo` too.
+    expect({ info: client.serverInfo, instructions: client.instructions }).toEqual({
+      info: { name: 'weather', version: '2.1.0' },
+      instructions,
+    });
+  } finally {
+    await client.close();
+  }
+});

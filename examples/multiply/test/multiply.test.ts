@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createClient } from '@mcpkit/client';
+import { expect, test } from 'vitest';
+import { server } from '../src/server.js';
+
+const exec = promisify(execFile);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+test('pnpm start prints the tool, the product and the function-style call', async () => {
+  const { stdout, stderr } = await exec(
+    process.execPath,
+    ['--conditions=@mcpkit/source', '--import', 'tsx', 'src/main.ts'],
+    { cwd: root, timeout: 15_000 },
+  );
+  expect({ stdout, stderr }).toEqual({
+    stdout: [
+      'multiply: {"type":"object","properties":{"a":{"type":"number"},"b":{"type":"number"}},"required":["a","b"]}',
+      'multiply(6, 7) = 42',
+      'structuredContent: {"result":42}',
+      'tools.multiply({ a: 2.5, b: 4 }) = 10',
+      '',
+    ].join('\n'),
+    stderr: '',
+  });
+});
+
+test('a string where a number belongs is a compile error and a tool error', async () => {
+  const client = await createClient<typeof server>(server);
+  try {
+    // @ts-expect-error `a` must be a number
+    const result = await client.callTool('multiply', { a: '6', b: 7 });
+    expect(result).toEqual({
+      content: [
+        {
+          type: 'text',
+          text: 'Invalid arguments for tool multiply: Invalid input: a: expected number, received string',
+        },
+      ],
+      structuredContent: undefined,
+      isError: true,
+      // The stateless era (negotiated in memory by default) names the server on every result.
+      _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'calculator', version: '1.0.0' } },
+      data: undefined,
+    });
+  } finally {
+    await client.close();
+  }
+});
