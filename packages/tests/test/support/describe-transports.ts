@@ -22,12 +22,20 @@ export interface TransportHarness {
 
 const HOOK_TIMEOUT_MS = 30_000;
 
-/** `describe` the body once per transport of the matrix. */
+/**
+ * `describe` the body once per transport of the matrix. All transports start at once before the
+ * first test (a stdio child takes a while to boot); each closes after its own block.
+ */
 export function describeTransports(title: string, body: (t: TransportHarness) => void): void {
+  const starts: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    await Promise.allSettled(starts.map((start) => start()));
+  }, HOOK_TIMEOUT_MS);
   for (const transport of TRANSPORTS) {
     describe(`${title} [${transport.name}]`, () => {
       let host: Host | undefined;
       let shared: CoreClient | undefined;
+      let failure: unknown;
       const events = newEvents();
       const opened: CoreClient[] = [];
       const harness: TransportHarness = {
@@ -52,10 +60,18 @@ export function describeTransports(title: string, body: (t: TransportHarness) =>
         opened.push(connection.client);
         return Object.assign(connection, { events: own });
       };
-      beforeAll(async () => {
-        host = await transport.start();
-        shared = (await open(events)).client;
-      }, HOOK_TIMEOUT_MS);
+      starts.push(async () => {
+        try {
+          host = await transport.start();
+          shared = (await open(events)).client;
+        } catch (error) {
+          failure = error;
+        }
+      });
+      beforeAll(() => {
+        // A transport that failed to start fails its own block, not the others.
+        if (failure !== undefined) throw failure;
+      });
       afterAll(async () => {
         await Promise.allSettled(opened.map((client) => client.close()));
         await host?.close();
