@@ -4,7 +4,8 @@
  * prints a table and gates on the committed expected-failures baselines (which can only shrink).
  *
  * Options: --url <u> (test an already running server instead of starting ours),
- * --only server|client, --scenario <name> (repeatable; restricts every leg).
+ * --only server|client, --scenario <name> (repeatable; restricts every leg), --tsx (run the
+ * client from source through tsx, exactly as `pnpm conformance:client`, instead of a bundle).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Baseline, type BaselineProblem, compare, readBaseline } from './lib/baseline.js';
 import { judge, type ScenarioResult } from './lib/checks.js';
+import { bundleClient } from './lib/client-bundle.js';
 import { findNode22 } from './lib/node22.js';
 import { start, stop, stopAll, stopChildrenOnSignals } from './lib/processes.js';
 import { listScenarios, runClientScenario, runServerLeg, type Suite } from './lib/suite.js';
@@ -30,6 +32,7 @@ const { values: opts } = parseArgs({
     url: { type: 'string' },
     only: { type: 'string' },
     scenario: { type: 'string', multiple: true },
+    tsx: { type: 'boolean', default: false },
   },
 });
 const startedAt = Date.now();
@@ -82,6 +85,7 @@ async function main(): Promise<number> {
   const baselineOf = (r: ScenarioResult) =>
     baselines[r.wire === '2026-07-28' ? '2026-07-28' : 'main']!;
   const results: ScenarioResult[] = [];
+  const legMs = new Map<string, number>();
   console.log(`suite: ${suite.cli}\nnode for the suite: ${suite.node}`);
 
   if (opts.only !== 'client') {
@@ -117,10 +121,13 @@ async function main(): Promise<number> {
           outDir: join(outRoot, `server-${wire}`),
           expected,
         };
+        const began = Date.now();
         if (expected.length > 0)
           results.push(...(await runServerLeg(suite, leg, invocations, remaining(180_000))));
+        legMs.set(leg.name, Date.now() - began);
       }
       // Extension scenarios (tasks-*, sep-2640-*) run at their inferred version (2026-07-28).
+      // `--suite pending` holds them all, plus four scenarios the wire legs already cover.
       const extensions = (await listScenarios(suite, ['--server']))
         .filter((s) => s.tags.includes('extension') && wanted(s.name))
         .map((s) => s.name);
@@ -130,46 +137,60 @@ async function main(): Promise<number> {
         url,
         outDir: join(outRoot, 'server-extensions'),
         expected: extensions,
+        onlyExpected: true,
       };
+      const invocations = opts.scenario
+        ? extensions.map((s) => ['--scenario', s])
+        : [['--suite', 'pending']];
+      const began = Date.now();
       if (extensions.length > 0) {
-        results.push(
-          ...(await runServerLeg(
-            suite,
-            leg,
-            extensions.map((s) => ['--scenario', s]),
-            remaining(120_000),
-          )),
-        );
+        results.push(...(await runServerLeg(suite, leg, invocations, remaining(120_000))));
       }
+      legMs.set(leg.name, Date.now() - began);
     } finally {
       if (server) await stop(server);
     }
   }
 
   if (opts.only !== 'server') {
-    const command = `${process.execPath} --import tsx ${join(pkgDir, 'src/everything-client.ts')}`;
+    const entry = join(pkgDir, 'src/everything-client.ts');
+    let command = `${process.execPath} --import tsx ${entry}`;
+    if (!opts.tsx) {
+      const bundle = join(outRoot, 'everything-client.mjs');
+      await bundleClient(entry, tsconfig, bundle);
+      command = `${process.execPath} ${bundle}`;
+    }
+    console.log(`client command: ${command}`);
+    // In-scope scenarios first, auth/* (baselined for now) last: if the run deadline is hit on a
+    // slow machine, only baselined scenarios go without a result.
+    const queue: Array<{ wire: string; scenario: string; order: number }> = [];
     for (const wire of WIRES) {
-      const scenarios = (await listScenarios(suite, ['--client', '--spec-version', wire]))
-        .map((s) => s.name)
-        .filter(wanted);
-      const leg = {
-        name: `client ${wire}`,
-        wire,
-        outDir: join(outRoot, `client-${wire}`),
-        command,
-      };
-      for (const scenario of scenarios) {
-        if (remaining(75_000) < 5_000) {
-          results.push(
-            judge({ leg: leg.name, wire, side: 'client', scenario }, [], {
-              'no-result': 'run deadline reached',
-            }),
-          );
-          continue;
-        }
-        results.push(await runClientScenario(suite, leg, scenario, remaining(75_000)));
+      for (const { name } of await listScenarios(suite, ['--client', '--spec-version', wire])) {
+        if (wanted(name)) queue.push({ wire, scenario: name, order: queue.length });
       }
     }
+    const authLast = (q: { scenario: string; order: number }) =>
+      (q.scenario.startsWith('auth/') ? 1e6 : 0) + q.order;
+    const clientResults: Array<{ order: number; result: ScenarioResult }> = [];
+    for (const q of queue.sort((a, b) => authLast(a) - authLast(b))) {
+      const leg = {
+        name: `client ${q.wire}`,
+        wire: q.wire,
+        outDir: join(outRoot, `client-${q.wire}`),
+        command,
+      };
+      const began = Date.now();
+      const result =
+        remaining(75_000) < 5_000
+          ? judge({ leg: leg.name, wire: q.wire, side: 'client', scenario: q.scenario }, [], {
+              'no-result': 'run deadline reached',
+            })
+          : await runClientScenario(suite, leg, q.scenario, remaining(75_000));
+      legMs.set(leg.name, (legMs.get(leg.name) ?? 0) + Date.now() - began);
+      clientResults.push({ order: q.order, result });
+    }
+    clientResults.sort((a, b) => a.order - b.order);
+    results.push(...clientResults.map((c) => c.result));
   }
 
   const problems: BaselineProblem[] = [];
@@ -182,7 +203,7 @@ async function main(): Promise<number> {
     );
   }
   const table = renderTable(results, baselineOf);
-  const totals = renderTotals(results, baselineOf);
+  const totals = renderTotals(results, baselineOf, legMs);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(['', ...table, '', ...totals, '', `total time: ${seconds} s`].join('\n'));
   for (const r of results.filter((x) => x.failed.length + x.warned.length > 0)) {

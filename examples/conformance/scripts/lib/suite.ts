@@ -37,7 +37,15 @@ export async function listScenarios(
 /** One server leg: a suite run (or one run per scenario) whose checks.json files are judged. */
 export async function runServerLeg(
   suite: Suite,
-  leg: { name: string; wire: string; url: string; outDir: string; expected: string[] },
+  leg: {
+    name: string;
+    wire: string;
+    url: string;
+    outDir: string;
+    expected: string[];
+    /** drop scenarios outside `expected` (a suite run that also covers other legs' scenarios) */
+    onlyExpected?: boolean;
+  },
   invocations: string[][],
   timeoutMs: number,
 ): Promise<ScenarioResult[]> {
@@ -54,6 +62,7 @@ export async function runServerLeg(
   const byScenario = new Map<string, ScenarioResult>();
   for (const file of findCheckFiles(leg.outDir)) {
     const scenario = serverScenarioFromDir(basename(dirname(file)));
+    if (leg.onlyExpected && !leg.expected.includes(scenario)) continue;
     byScenario.set(
       scenario,
       judgeFile(file, { leg: leg.name, wire: leg.wire, side: 'server', scenario }),

@@ -30,6 +30,7 @@ export function renderTable(
 export function renderTotals(
   results: ScenarioResult[],
   baselineOf: (r: ScenarioResult) => Baseline,
+  legMs: ReadonlyMap<string, number>,
 ): string[] {
   const legs = [...new Set(results.map((r) => r.leg))];
   return legs.map((leg) => {
@@ -43,7 +44,7 @@ export function renderTotals(
     return (
       `${pad(leg, 22)} ${rs.length} scenarios: ${n('PASS')} pass, ${n('FAIL')} fail, ` +
       `${n('WARN')} warn, ${n('SKIP')} skip (${baselined} baselined); ` +
-      `checks ${checks} ok / ${failedChecks} failed`
+      `checks ${checks} ok / ${failedChecks} failed; ${((legMs.get(leg) ?? 0) / 1000).toFixed(1)} s`
     );
   });
 }
