@@ -16,6 +16,7 @@ export {
   TimeoutError,
   toErrorObject,
 } from './errors.js';
+export { decodeHeaderValue, encodeHeaderValue } from './header-value.js';
 export {
   type DecodeResult,
   decodeMessage,

@@ -11,7 +11,6 @@ export {
   type EventStore,
   type MemoryEventStoreOptions,
 } from './event-store.js';
-export { decodeHeaderValue, encodeHeaderValue } from './header-value.js';
 export type { HttpMessageInfo } from './http-session.js';
 export type { HttpHandlerOptions } from './options.js';
 export { createHttpHandler, type HttpHandler } from './web-handler.js';

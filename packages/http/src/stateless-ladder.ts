@@ -6,7 +6,7 @@ import {
   McpError,
   readEnvelope,
 } from '@mcpkit/core';
-import { decodeHeaderValue } from './header-value.js';
+import { decodeHeaderValue } from '@mcpkit/core';
 
 /** A stateless-era request refused before it reaches the server. */
 export interface LadderFailure {

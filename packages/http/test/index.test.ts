@@ -26,8 +26,6 @@ describe('public faces', () => {
       'HttpError',
       'createHttpHandler',
       'createMemoryEventStore',
-      'decodeHeaderValue',
-      'encodeHeaderValue',
       'httpClientTransport',
     ]);
   });
