@@ -1,6 +1,8 @@
 import type { ServerEndpoint } from '@mcpkit/core';
+import type { WithMounted, WithTransformed } from './compose-types.js';
 import type {
   EmptyServerTypes,
+  HasServerTypes,
   InferInput,
   InferResult,
   SchemaLike,
@@ -10,7 +12,9 @@ import type {
   WithTool,
 } from './infer.js';
 import type { Middleware } from './middleware-types.js';
+import type { MountOptions } from './mount.js';
 import type { ComponentRegistry } from './registry.js';
+import type { ArgTransform, ToolTransform } from './tool-transform.js';
 import type {
   PromptDefinition,
   PromptHandler,
@@ -87,6 +91,44 @@ export interface ServerBuilder<T extends ServerTypes = EmptyServerTypes, L = und
 
   /** Add middleware around every request, or hooks around chosen methods. */
   use(middleware: Middleware<L>): ServerBuilder<T, L>;
+
+  /**
+   * Mount another server (or a `createProxy()`): a live link. Its tools and prompts show as
+   * `prefix_name`, its resources as `scheme://prefix/rest`; later changes to it show at once.
+   * Requests run this server's middleware, then the mounted server's, in its context.
+   * @example main.mount(weather, { prefix: 'weather' }); // weather_forecast, weather://weather/…
+   */
+  mount<S extends HasServerTypes & ServerEndpoint, P extends string = ''>(
+    server: S,
+    options?: MountOptions<P>,
+  ): ServerBuilder<WithMounted<T, S, P>, L>;
+
+  /** Copy another server's current components (renamed like a mount); later changes do not show. */
+  import<S extends HasServerTypes & ServerEndpoint, P extends string = ''>(
+    server: S,
+    options?: MountOptions<P>,
+  ): ServerBuilder<WithMounted<T, S, P>, L>;
+
+  /**
+   * Show a tool derived from another one (own, mounted or proxied): renamed, redescribed, with
+   * arguments renamed, defaulted or hidden (with a fixed value), optionally wrapped by `fn`.
+   * Without a new `name` the derived tool replaces the original.
+   * @example
+   * server.transformTool('search', {
+   *   name: 'find',
+   *   args: { q: { name: 'query' }, apiKey: { hide: true, value: process.env.KEY } },
+   *   hideOriginal: true,
+   * });
+   */
+  transformTool<
+    O extends keyof T['tools'] & string,
+    const A extends { readonly [K in keyof T['tools'][O]['input']]?: ArgTransform } = {},
+    N extends string = O,
+    H extends boolean = false,
+  >(
+    name: O,
+    transform: ToolTransform<N, L> & { args?: A; hideOriginal?: H },
+  ): ServerBuilder<WithTransformed<T, O, N, A, H>, L>;
 
   /** The registered tools, to enable, disable or remove at runtime. */
   readonly tools: ComponentRegistry;

@@ -38,6 +38,7 @@ export async function complete(ctx: RequestContext): Promise<CompleteResult> {
   let choices: string[] | undefined;
   if (ref.type === 'ref/prompt') {
     const entry = findPrompt(ctx, ref.name);
+    if (entry.completeWith) return entry.completeWith(ctx);
     callback = entry.complete?.[name];
     choices = callback ? undefined : enumValues(entry.properties[name]);
   } else if (ref.type === 'ref/resource') {
@@ -47,6 +48,7 @@ export async function complete(ctx: RequestContext): Promise<CompleteResult> {
       if (typeof uri === 'string' && ctx.server.resourceRegistry.find(uri)) return emptyResult();
       throw new McpError(ErrorCode.InvalidParams, `Unknown resource template: ${String(uri)}`);
     }
+    if (entry.completeWith) return entry.completeWith(ctx);
     callback = entry.complete?.[name];
   } else {
     throw new McpError(

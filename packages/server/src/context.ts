@@ -94,10 +94,24 @@ export class RequestContext implements Context<unknown> {
     readonly req: InboundRequest,
     readonly peer: Peer | undefined,
     readonly envelope: RequestEnvelope | undefined,
+    /** the context this one was derived from, when a mounted server serves the request */
+    private readonly parent?: RequestContext,
+    params?: JsonObject,
   ) {
     this.method = req.method;
-    this.params = req.params ?? EMPTY;
+    this.params = params ?? req.params ?? EMPTY;
     this.era = envelope ? 'stateless' : 'handshake';
+  }
+
+  /**
+   * The same request as another server sees it (a mounted one): its own params (names without
+   * the prefix), lifespan and components; one signal, state map and MRTR round with this context.
+   */
+  derive(server: ServerCore, params: JsonObject): RequestContext {
+    const child = new RequestContext(server, this.req, this.peer, this.envelope, this, params);
+    child.round = this.round;
+    child.uri = this.uri;
+    return child;
   }
 
   get requestId(): RequestId {
@@ -131,12 +145,14 @@ export class RequestContext implements Context<unknown> {
   }
 
   get signal(): AbortSignal {
-    if (!this.timeoutController) return this.req.signal;
-    this.mergedSignal ??= AbortSignal.any([this.req.signal, this.timeoutController.signal]);
+    const base = this.parent ? this.parent.signal : this.req.signal;
+    if (!this.timeoutController) return base;
+    this.mergedSignal ??= AbortSignal.any([base, this.timeoutController.signal]);
     return this.mergedSignal;
   }
 
   get state(): Map<string, unknown> {
+    if (this.parent) return this.parent.state;
     this.stateMap ??= new Map();
     return this.stateMap;
   }

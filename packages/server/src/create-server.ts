@@ -1,14 +1,8 @@
 import {
   type CacheScope,
-  claimsStatelessEra,
-  createSession,
-  ErrorCode,
   type Implementation,
-  InboundRequest,
-  type JsonObject,
   type JsonRpcRequest,
   type JsonRpcResponse,
-  McpError,
   type RequestEnv,
   type ServerCapabilities,
   type ServerConnection,
@@ -16,13 +10,15 @@ import {
   type Transport,
   toErrorObject,
 } from '@mcpkit/core';
+import { Attachments } from './attachments.js';
 import type { Listening, ListenOptions, ListKind, ServerBuilder } from './builder.js';
-import { serveHandshake, serveStateless } from './dispatch.js';
-import type { ServerTypes } from './infer.js';
+import { handleAlone, openConnection } from './endpoint.js';
+import { importServer } from './import-server.js';
+import type { EmptyServerTypes, ServerTypes } from './infer.js';
 import { MiddlewareStack } from './middleware.js';
 import type { Middleware } from './middleware-types.js';
+import { type Composable, composable, type MountOptions, mountServer } from './mount.js';
 import { Notifier } from './notifier.js';
-import { Peer } from './peer.js';
 import { createPromptEntry, type PromptEntry } from './prompts.js';
 import { Registry, tagFilter } from './registry.js';
 import { RequestStateCodec } from './request-state.js';
@@ -33,7 +29,8 @@ import {
   type TemplateEntry,
 } from './resources.js';
 import { serveWith } from './serve.js';
-import type { HookName, ServerCore } from './server-core.js';
+import type { HookName } from './server-core.js';
+import { type ToolTransform, transformTool } from './tool-transform.js';
 import { createToolEntry, type ToolEntry } from './tools.js';
 import type { Lifespan, ServerOptions } from './types.js';
 
@@ -43,7 +40,7 @@ type Loose = never;
 const TEN_MINUTES = 10 * 60_000;
 
 /** The runtime of a server definition; `createServer()` hands it out typed as a ServerBuilder. */
-class McpServer implements ServerCore {
+class McpServer implements Composable {
   declare readonly '~types': ServerTypes;
   readonly name: string;
   readonly version: string;
@@ -60,6 +57,8 @@ class McpServer implements ServerCore {
   readonly promptRegistry: Registry<PromptEntry>;
   readonly stateCodec: RequestStateCodec;
   readonly notifier = new Notifier();
+  readonly attachments = new Attachments();
+  readonly mounted = new Set<Composable>();
   lifespanValue: unknown;
   private readonly stack = new MiddlewareStack();
   private readonly lifespan: Lifespan<unknown> | undefined;
@@ -156,18 +155,53 @@ class McpServer implements ServerCore {
     return this;
   }
 
+  mount(sub: unknown, options: MountOptions = {}): this {
+    mountServer(this, composable(sub, 'mount'), options);
+    return this;
+  }
+
+  import(sub: unknown, options: MountOptions = {}): this {
+    importServer(this, composable(sub, 'import'), options);
+    return this;
+  }
+
+  transformTool(name: string, spec: ToolTransform<string, Loose>): this {
+    transformTool(this.toolRegistry, name, spec as ToolTransform);
+    return this;
+  }
+
   middleware(hook: HookName) {
     return this.stack.for(hook);
   }
 
   capabilities(): ServerCapabilities {
     const caps: ServerCapabilities = { logging: {} };
-    const resources = this.resourceRegistry.size + this.templateRegistry.size;
-    if (this.promptRegistry.size + this.templateRegistry.size > 0) caps.completions = {};
-    if (this.promptRegistry.size > 0) caps.prompts = { listChanged: true };
-    if (resources > 0) caps.resources = { subscribe: true, listChanged: true };
-    if (this.toolRegistry.size > 0) caps.tools = { listChanged: true };
+    const prompts = this.promptRegistry.inUse();
+    const templates = this.templateRegistry.inUse();
+    if (prompts || templates) caps.completions = {};
+    if (prompts) caps.prompts = { listChanged: true };
+    if (templates || this.resourceRegistry.inUse()) {
+      caps.resources = { subscribe: true, listChanged: true };
+    }
+    if (this.toolRegistry.inUse()) caps.tools = { listChanged: true };
     return caps;
+  }
+
+  ready(): Promise<void> | undefined {
+    return this.started ? undefined : this.start();
+  }
+
+  prepare(): Promise<void> | undefined {
+    return this.attachments.prepare();
+  }
+
+  watchResource(uri: string, delta: 1 | -1): void {
+    this.attachments.watchResource(uri, delta);
+  }
+
+  hasResource(uri: string): boolean {
+    if (this.resourceRegistry.find(uri)) return true;
+    return this.templateRegistry.list().some((t) => t.template.match(uri) !== null);
   }
 
   notifyResourceUpdated(uri: string): void {
@@ -180,48 +214,13 @@ class McpServer implements ServerCore {
 
   async connect(transport: Transport): Promise<ServerConnection> {
     if (!this.started) await this.start();
-    let peer: Peer | undefined;
-    const session = createSession({
-      transport,
-      onRequest: (req) =>
-        claimsStatelessEra(req)
-          ? serveStateless(this, req, undefined)
-          : serveHandshake(this, req, peer),
-      onClose: () => {
-        if (peer) this.notifier.removePeer(peer);
-        this.connections.delete(connection);
-      },
-    });
-    peer = new Peer(session);
-    const connection: ServerConnection = { session, close: () => session.close() };
-    this.notifier.addPeer(peer);
-    this.connections.add(connection);
-    await session.start();
-    return connection;
+    return openConnection(this, transport, this.connections);
   }
 
   async handle(request: JsonRpcRequest, env: RequestEnv): Promise<JsonRpcResponse> {
     try {
       if (!this.started) await this.start();
-      const req = new InboundRequest(request, env.info, {
-        notify: async (method, params) => {
-          await env.notify(
-            params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params },
-          );
-        },
-        request: (method) =>
-          Promise.reject(
-            new McpError(
-              ErrorCode.InvalidRequest,
-              `Cannot send ${method} to the client: this request has no channel for it`,
-            ),
-          ),
-      });
-      const header = env.info?.headers?.['mcp-protocol-version'];
-      const result: JsonObject = claimsStatelessEra(request, header)
-        ? await serveStateless(this, req, undefined)
-        : await serveHandshake(this, req, undefined);
-      return { jsonrpc: '2.0', id: request.id, result };
+      return { jsonrpc: '2.0', id: request.id, result: await handleAlone(this, request, env) };
     } catch (error) {
       return { jsonrpc: '2.0', id: request.id, error: toErrorObject(error) };
     }
@@ -246,6 +245,7 @@ class McpServer implements ServerCore {
     this.closeController = new AbortController();
     await Promise.allSettled([...this.listening].map((l) => l.close()));
     await Promise.allSettled([...this.connections].map((c) => c.close()));
+    await this.attachments.close();
     if (this.started) {
       this.started = false;
       this.starting = undefined;
@@ -261,6 +261,7 @@ class McpServer implements ServerCore {
       try {
         this.lifespanValue = this.lifespan ? await this.lifespan.start() : undefined;
         this.started = true;
+        await this.attachments.start();
       } catch (error) {
         this.starting = undefined;
         throw error;
@@ -280,12 +281,9 @@ class McpServer implements ServerCore {
  */
 export function createServer<L = undefined>(
   options: ServerOptions<L>,
-): ServerBuilder<
-  { tools: Record<never, never>; prompts: Record<never, never>; resources: Record<never, never> },
-  L
-> {
+): ServerBuilder<EmptyServerTypes, L> {
   return new McpServer(options as ServerOptions<unknown>) as unknown as ServerBuilder<
-    { tools: Record<never, never>; prompts: Record<never, never>; resources: Record<never, never> },
+    EmptyServerTypes,
     L
   >;
 }

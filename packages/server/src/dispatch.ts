@@ -37,6 +37,9 @@ function describeFailure(ctx: RequestContext): string {
 
 async function run(ctx: RequestContext, handler: MethodHandler): Promise<JsonObject> {
   try {
+    // Proxies list their backends first; plain servers return undefined and wait for nothing.
+    const preparing = ctx.method === 'ping' ? undefined : ctx.server.prepare();
+    if (preparing) await preparing;
     return (await handler(ctx)) as JsonObject;
   } catch (error) {
     throw toProtocolError(ctx.server, error, describeFailure(ctx));

@@ -5,6 +5,14 @@ export type {
   ServerBuilder,
 } from './builder.js';
 export { type LineSink, logging, timing } from './builtin-middleware.js';
+export type {
+  Prefixed,
+  PrefixedName,
+  PrefixedUri,
+  TransformedInput,
+  WithMounted,
+  WithTransformed,
+} from './compose-types.js';
 export {
   assistant,
   type ContentLike,
@@ -45,6 +53,22 @@ export type {
 } from './infer.js';
 export { Audio, File, type FileOptions, Image } from './media.js';
 export type { Hook, Middleware, MiddlewareFn, MiddlewareHooks } from './middleware-types.js';
+export type { MountOptions } from './mount.js';
+export { createProxy, type ProxyOptions, type UnknownServer } from './proxy.js';
+export type { ProxyForwarding } from './proxy-route.js';
+export type {
+  BackendCallOptions,
+  BackendClient,
+  BackendClientOptions,
+  BackendFactory,
+  BackendHandlers,
+  BackendListen,
+  HttpBackend,
+  McpServersSource,
+  ProxyBackend,
+  ProxySource,
+  StdioBackend,
+} from './proxy-source.js';
 export type { ComponentHandle, ComponentRegistry } from './registry.js';
 export {
   type InputRequired,
@@ -56,6 +80,7 @@ export {
   type ToolResultInit,
   toolResult,
 } from './results.js';
+export type { ArgTransform, ToolTransform, TransformHelpers } from './tool-transform.js';
 export { WRAP_RESULT_KEY } from './tools.js';
 export type {
   CompleteCallback,

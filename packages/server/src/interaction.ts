@@ -186,3 +186,19 @@ export function listRoots(ctx: RequestContext, options: InputKeyOptions = {}): P
     isObject(answer) && Array.isArray(answer.roots) ? (answer.roots as Root[]) : undefined,
   );
 }
+
+const KINDS: Record<string, string> = {
+  'sampling/createMessage': 'sample',
+  'elicitation/create': 'elicit',
+  'roots/list': 'roots',
+};
+
+/**
+ * Pass a request on to this request's client as it is (a proxied server's sampling, elicitation
+ * or roots request): a real request in the handshake era, an input request in the stateless era.
+ */
+export function askClient(ctx: RequestContext, request: InputRequest): Promise<JsonObject> {
+  return ask(ctx, KINDS[request.method] ?? 'input', request, undefined, (answer) =>
+    isObject(answer) ? (answer as JsonObject) : undefined,
+  );
+}

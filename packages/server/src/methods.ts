@@ -27,14 +27,14 @@ const simple =
     runMiddleware(ctx, hook, () => fn(ctx));
 
 const requireTools = (server: ServerCore, method: string) => {
-  if (server.toolRegistry.size === 0) throw methodNotFound(method);
+  if (!server.toolRegistry.inUse()) throw methodNotFound(method);
 };
 const requireResources = (server: ServerCore, method: string) => {
-  if (server.resourceRegistry.size === 0 && server.templateRegistry.size === 0)
+  if (!server.resourceRegistry.inUse() && !server.templateRegistry.inUse())
     throw methodNotFound(method);
 };
 const requirePrompts = (server: ServerCore, method: string) => {
-  if (server.promptRegistry.size === 0) throw methodNotFound(method);
+  if (!server.promptRegistry.inUse()) throw methodNotFound(method);
 };
 
 function page(ctx: RequestContext, key: string, all: readonly unknown[]): JsonObject {
@@ -93,7 +93,7 @@ const shared: Record<string, MethodHandler> = {
   },
   'completion/complete': simple('onComplete', (ctx) => {
     const { promptRegistry, templateRegistry } = ctx.server;
-    if (promptRegistry.size === 0 && templateRegistry.size === 0) throw methodNotFound(ctx.method);
+    if (!promptRegistry.inUse() && !templateRegistry.inUse()) throw methodNotFound(ctx.method);
     return complete(ctx);
   }),
 };
@@ -139,12 +139,18 @@ export const handshakeMethods: ReadonlyMap<string, MethodHandler> = new Map(
     }),
     'resources/subscribe': simple('', (ctx) => {
       requireResources(ctx.server, ctx.method);
-      ctx.peer?.subscriptions.add(stringParam(ctx, 'uri'));
+      const uri = stringParam(ctx, 'uri');
+      const subscriptions = ctx.peer?.subscriptions;
+      if (subscriptions && !subscriptions.has(uri)) {
+        subscriptions.add(uri);
+        ctx.server.watchResource(uri, 1);
+      }
       return {};
     }),
     'resources/unsubscribe': simple('', (ctx) => {
       requireResources(ctx.server, ctx.method);
-      ctx.peer?.subscriptions.delete(stringParam(ctx, 'uri'));
+      const uri = stringParam(ctx, 'uri');
+      if (ctx.peer?.subscriptions.delete(uri)) ctx.server.watchResource(uri, -1);
       return {};
     }),
   }),

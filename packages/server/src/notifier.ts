@@ -33,6 +33,7 @@ export class Notifier {
   private readonly peers = new Set<Peer>();
   private readonly listeners = new Set<Listener>();
   private readonly pending = new Set<ListKind>();
+  private readonly relays: ((uri: string) => void)[] = [];
   private scheduled = false;
 
   addPeer(peer: Peer): void {
@@ -63,7 +64,13 @@ export class Notifier {
     queueMicrotask(() => this.flush());
   }
 
+  /** Also pass resource updates on (to a server this one is mounted into). */
+  relay(relay: (uri: string) => void): void {
+    this.relays.push(relay);
+  }
+
   resourceUpdated(uri: string): void {
+    for (const relay of this.relays) relay(uri);
     for (const peer of this.peers) {
       if (peer.initialized && peer.subscriptions.has(uri)) {
         peer.session.notify('notifications/resources/updated', { uri }).catch(ignore);

@@ -1,4 +1,5 @@
 import {
+  type CompleteResult,
   ErrorCode,
   type GetPromptResult,
   type JsonSchema,
@@ -10,9 +11,9 @@ import {
 } from '@mcpkit/core';
 import type { RequestContext } from './context.js';
 import type { Context } from './context-types.js';
+import type { Entry } from './entry-source.js';
 import type { SchemaLike } from './infer.js';
 import { toPromptResult } from './prompt-result.js';
-import type { Entry } from './registry.js';
 import type { InputRequired } from './results.js';
 import type { CompleteCallback, PromptDefinition } from './types.js';
 
@@ -24,6 +25,13 @@ export interface PromptEntry extends Entry {
   readonly properties: Record<string, JsonSchema>;
   readonly complete: Record<string, CompleteCallback<unknown> | undefined> | undefined;
   readonly handler: (args: unknown, ctx: Context<unknown>) => unknown;
+  /** renders the prompt itself (mounted, proxied prompts): `handler` is not used */
+  readonly serve?: (
+    ctx: RequestContext,
+    args: Record<string, unknown>,
+  ) => Promise<GetPromptResult | InputRequired>;
+  /** answers completion/complete itself (mounted, proxied prompts) */
+  readonly completeWith?: (ctx: RequestContext) => Promise<CompleteResult>;
 }
 
 export function createPromptEntry(
@@ -95,6 +103,7 @@ export async function renderPrompt(
   entry: PromptEntry,
   raw: Record<string, unknown>,
 ): Promise<GetPromptResult | InputRequired> {
+  if (entry.serve) return entry.serve(ctx, raw);
   let args: unknown = {};
   if (entry.args) {
     const checked = await validate(entry.args, parseArguments(entry, raw));

@@ -1,4 +1,14 @@
+import {
+  type ChangeListener,
+  type ClaimGuard,
+  type Entry,
+  type EntrySource,
+  type Overlay,
+  onDuplicate,
+} from './entry-source.js';
 import type { DuplicatePolicy } from './types.js';
+
+export type { Entry } from './entry-source.js';
 
 /** A registered component, seen from outside: enable, disable or remove it at runtime. */
 export interface ComponentHandle {
@@ -10,7 +20,10 @@ export interface ComponentHandle {
   remove(): void;
 }
 
-/** The components of one kind, by name (tools, prompts) or URI (resources, templates). */
+/**
+ * The server's own components of one kind, by name (tools, prompts) or URI (resources,
+ * templates). Components reached through `mount()` are managed on the mounted server.
+ */
 export interface ComponentRegistry {
   readonly size: number;
   has(name: string): boolean;
@@ -19,15 +32,6 @@ export interface ComponentRegistry {
   enable(name: string): boolean;
   disable(name: string): boolean;
   remove(name: string): boolean;
-}
-
-/** What every registry entry has. */
-export interface Entry {
-  readonly key: string;
-  /** the object listed on the wire */
-  readonly wire: object;
-  readonly tags: readonly string[] | undefined;
-  enabled: boolean;
 }
 
 /** Which entries clients may see, from the server's tag filters. */
@@ -46,17 +50,23 @@ export function tagFilter(
 }
 
 /**
- * A mutable, ordered component table. The visible list is computed once per change, so listing
- * and lookup cost nothing per request.
+ * A mutable, ordered component table, merged with the entries of attached sources (mounts,
+ * proxies) and rewritten by overlays (tool transformations). The visible list is computed once
+ * per change, so listing and lookup cost nothing per request.
  */
 export class Registry<E extends Entry> implements ComponentRegistry {
   private readonly map = new Map<string, E>();
+  private readonly sources: EntrySource<E>[] = [];
+  private readonly overlays: Overlay<E>[] = [];
+  private readonly watchers: ChangeListener[] = [];
+  private readonly guards: ClaimGuard[] = [];
   private visibleList: E[] | undefined;
   private wireList: E['wire'][] | undefined;
+  private merged: Map<string, E> | undefined;
 
   constructor(
-    private readonly kind: string,
-    private readonly policy: DuplicatePolicy,
+    readonly kind: string,
+    readonly policy: DuplicatePolicy,
     private readonly isVisible: (entry: Entry) => boolean,
     private readonly changed: () => void,
   ) {}
@@ -65,28 +75,65 @@ export class Registry<E extends Entry> implements ComponentRegistry {
     return this.map.size;
   }
 
+  /** Own components, or an attached source that may offer some (for capabilities). */
+  inUse(): boolean {
+    return this.map.size > 0 || this.sources.some((source) => source.inUse());
+  }
+
   add(entry: E): void {
-    if (this.map.has(entry.key)) {
-      if (this.policy === 'error') {
-        throw new Error(`Duplicate ${this.kind}: ${entry.key} is already registered`);
-      }
-      if (this.policy === 'warn') {
-        console.warn(`mcpkit: replacing the ${this.kind} ${entry.key} registered before`);
-      }
-    }
+    if (this.map.has(entry.key)) onDuplicate(this.policy, this.kind, entry.key);
+    else if (this.offered(entry.key)) onDuplicate(this.policy, this.kind, entry.key, true);
+    if (entry.enabled) for (const guard of this.guards) guard(entry.key, entry.tags);
     this.map.set(entry.key, entry);
     this.touch();
   }
 
-  /** A visible entry by key. */
-  find(key: string): E | undefined {
-    const entry = this.map.get(key);
-    return entry && this.isVisible(entry) ? entry : undefined;
+  /**
+   * Show a source's entries too: own entries win, then the latest source's. Call `claim` for
+   * its entries first, so the duplicate policy applies.
+   */
+  attach(source: EntrySource<E>): void {
+    this.sources.push(source);
+    source.onChange((notify) => this.touch(notify));
+    this.touch();
   }
 
-  /** Visible entries in registration order. */
+  /** Rewrite the merged entries on every change (tool transformations). */
+  overlay(overlay: Overlay<E>): void {
+    this.overlays.push(overlay);
+    this.touch();
+  }
+
+  /** Be told when the visible entries change (a parent that mounted this registry's server). */
+  watch(listener: ChangeListener, guard?: ClaimGuard): void {
+    this.watchers.push(listener);
+    if (guard) this.guards.push(guard);
+  }
+
+  /** A source is about to offer `key`: apply the duplicate policy here and further up. */
+  claim(key: string, tags: readonly string[] | undefined, except?: EntrySource<E>): void {
+    if (this.map.has(key) || this.offered(key, except)) {
+      onDuplicate(this.policy, this.kind, key, true);
+    }
+    for (const guard of this.guards) guard(key, tags);
+  }
+
+  /** A visible entry by key. */
+  find(key: string): E | undefined {
+    if (this.sources.length === 0 && this.overlays.length === 0) {
+      const entry = this.map.get(key);
+      return entry && this.isVisible(entry) ? entry : undefined;
+    }
+    return this.mergedEntries().get(key);
+  }
+
+  /** Visible entries in order: own ones in registration order, then each source's. */
   list(): readonly E[] {
-    this.visibleList ??= [...this.map.values()].filter(this.isVisible);
+    if (this.visibleList) return this.visibleList;
+    this.visibleList =
+      this.sources.length === 0 && this.overlays.length === 0
+        ? [...this.map.values()].filter(this.isVisible)
+        : [...this.mergedEntries().values()];
     return this.visibleList;
   }
 
@@ -148,15 +195,45 @@ export class Registry<E extends Entry> implements ComponentRegistry {
     return removed;
   }
 
+  /** Is `key` registered here or offered by a source? */
+  taken(key: string): boolean {
+    return this.map.has(key) || this.offered(key);
+  }
+
+  private offered(key: string, except?: EntrySource<E>): boolean {
+    return this.sources.some(
+      (source) => source !== except && source.entries().some((e) => e.key === key),
+    );
+  }
+
+  private mergedEntries(): Map<string, E> {
+    if (this.merged) return this.merged;
+    const out = new Map<string, E>();
+    for (const entry of this.map.values()) if (this.isVisible(entry)) out.set(entry.key, entry);
+    const own = new Set(out.keys());
+    // A later source replaces an earlier one's entry in place; own entries are never shadowed.
+    for (const source of this.sources) {
+      for (const entry of source.entries()) {
+        if (!own.has(entry.key) && this.isVisible(entry)) out.set(entry.key, entry);
+      }
+    }
+    for (const overlay of this.overlays) overlay(out);
+    this.merged = out;
+    return out;
+  }
+
   private setEnabled(entry: E, enabled: boolean): void {
     if (entry.enabled === enabled) return;
+    if (enabled) for (const guard of this.guards) guard(entry.key, entry.tags);
     entry.enabled = enabled;
     this.touch();
   }
 
-  private touch(): void {
+  private touch(notify = true): void {
     this.visibleList = undefined;
     this.wireList = undefined;
-    this.changed();
+    this.merged = undefined;
+    if (notify) this.changed();
+    for (const watcher of this.watchers) watcher(notify);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  type CompleteResult,
   compileUriTemplate,
   ErrorCode,
   McpError,
@@ -9,27 +10,34 @@ import {
 } from '@mcpkit/core';
 import type { RequestContext } from './context.js';
 import type { Context } from './context-types.js';
+import type { Entry } from './entry-source.js';
 import type { SchemaLike } from './infer.js';
-import type { Entry } from './registry.js';
 import { type ReadOutcome, toReadOutcome } from './resource-contents.js';
 import type { CompleteCallback, ResourceDefinition, ResourceTemplateDefinition } from './types.js';
 
 type Handler = (input: unknown, ctx: Context<unknown>) => unknown;
 
+/** Serves a read itself (mounted, proxied resources): `handler` is not used. */
+export type ServeRead = (ctx: RequestContext, uri: string) => Promise<ReadOutcome>;
+
 /** A registered static resource. */
 export interface ResourceEntry extends Entry {
   readonly wire: Resource;
   readonly handler: Handler;
+  readonly serve?: ServeRead;
 }
 
 /** A registered resource template. */
 export interface TemplateEntry extends Entry {
   readonly wire: ResourceTemplate;
-  readonly template: UriTemplate;
+  readonly template: Pick<UriTemplate, 'match'>;
   readonly params: SchemaLike | undefined;
   readonly list: ((ctx: Context<unknown>) => Resource[] | Promise<Resource[]>) | undefined;
   readonly complete: Record<string, CompleteCallback<unknown> | undefined> | undefined;
   readonly handler: Handler;
+  readonly serve?: ServeRead;
+  /** answers completion/complete itself (mounted, proxied templates) */
+  readonly completeWith?: (ctx: RequestContext) => Promise<CompleteResult>;
 }
 
 type Described = {
@@ -88,37 +96,46 @@ export function resourceNotFound(ctx: RequestContext, uri: string): McpError {
 
 /** Read a visible resource: static ones first, then the first template that matches. */
 export async function readResource(ctx: RequestContext, uri: string): Promise<ReadOutcome> {
+  const { resourceRegistry, templateRegistry } = ctx.server;
+  const entry = resourceRegistry.find(uri);
+  if (entry) return readEntry(ctx, entry, uri);
+  for (const tpl of templateRegistry.list()) {
+    const vars = tpl.template.match(uri);
+    if (vars) return readEntry(ctx, tpl, uri, vars);
+  }
+  throw resourceNotFound(ctx, uri);
+}
+
+/** Read `uri` from a found resource, or from a template whose match gave `vars`. */
+export async function readEntry(
+  ctx: RequestContext,
+  entry: ResourceEntry | TemplateEntry,
+  uri: string,
+  vars?: Record<string, unknown>,
+): Promise<ReadOutcome> {
   const outer = ctx.uri;
   ctx.uri = uri;
   try {
-    return await read(ctx, uri);
-  } finally {
-    ctx.uri = outer;
-  }
-}
-
-async function read(ctx: RequestContext, uri: string): Promise<ReadOutcome> {
-  const { resourceRegistry, templateRegistry } = ctx.server;
-  const entry = resourceRegistry.find(uri);
-  if (entry) return toReadOutcome(await entry.handler({ uri }, ctx), uri, entry.wire.mimeType);
-  for (const tpl of templateRegistry.list()) {
-    const vars = tpl.template.match(uri);
-    if (!vars) continue;
-    let params: unknown = vars;
-    if (tpl.params) {
-      const checked = await validate(tpl.params, vars);
+    if (entry.serve) return await entry.serve(ctx, uri);
+    if (!('template' in entry)) {
+      return toReadOutcome(await entry.handler({ uri }, ctx), uri, entry.wire.mimeType);
+    }
+    let params: unknown = vars ?? entry.template.match(uri);
+    if (entry.params) {
+      const checked = await validate(entry.params, params);
       if (!checked.ok) {
         throw new McpError(
           ErrorCode.InvalidParams,
-          `Invalid URI ${uri} for ${tpl.key}: ${checked.message}`,
+          `Invalid URI ${uri} for ${entry.key}: ${checked.message}`,
           { uri },
         );
       }
       params = checked.value;
     }
-    return toReadOutcome(await tpl.handler(params, ctx), uri, tpl.wire.mimeType);
+    return toReadOutcome(await entry.handler(params, ctx), uri, entry.wire.mimeType);
+  } finally {
+    ctx.uri = outer;
   }
-  throw resourceNotFound(ctx, uri);
 }
 
 /** Static resources plus what templates' `list` callbacks return. */

@@ -43,4 +43,13 @@ export interface ServerCore {
   /** the middleware for a hook, in order (`onRequest` and plain functions first) */
   middleware(hook: HookName): readonly Hook<unknown>[];
   capabilities(): ServerCapabilities;
+  /** starts the lifespan (and mounted servers') once; undefined when already started */
+  ready(): Promise<void> | undefined;
+  /** brings component tables up to date (proxies list their backend); undefined when they are */
+  prepare(): Promise<void> | undefined;
+  /** a client started (+1) or stopped (-1) watching a resource: proxies subscribe upstream */
+  watchResource(uri: string, delta: 1 | -1): void;
+  /** whether a resource or template of this server (mounted ones included) answers `uri` */
+  hasResource(uri: string): boolean;
+  close(): Promise<void>;
 }

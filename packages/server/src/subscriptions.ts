@@ -11,10 +11,10 @@ function honour(
   asked: Record<string, unknown>,
 ): { wire: JsonObject; filter: ListenFilter } {
   const { toolRegistry, promptRegistry, resourceRegistry, templateRegistry } = ctx.server;
-  const hasResources = resourceRegistry.size > 0 || templateRegistry.size > 0;
+  const hasResources = resourceRegistry.inUse() || templateRegistry.inUse();
   const filter: ListenFilter = {
-    tools: asked.toolsListChanged === true && toolRegistry.size > 0,
-    prompts: asked.promptsListChanged === true && promptRegistry.size > 0,
+    tools: asked.toolsListChanged === true && toolRegistry.inUse(),
+    prompts: asked.promptsListChanged === true && promptRegistry.inUse(),
     resources: asked.resourcesListChanged === true && hasResources,
     uris: new Set(
       hasResources && Array.isArray(asked.resourceSubscriptions)
@@ -59,6 +59,7 @@ export async function listen(ctx: RequestContext): Promise<JsonObject> {
   });
   if (!signal.aborted && !closing.aborted) {
     ctx.server.notifier.addListener(listener);
+    for (const uri of filter.uris) ctx.server.watchResource(uri, 1);
     await new Promise<void>((resolve) => {
       const done = () => {
         signal.removeEventListener('abort', done);
@@ -69,6 +70,7 @@ export async function listen(ctx: RequestContext): Promise<JsonObject> {
       closing.addEventListener('abort', done, { once: true });
     });
     ctx.server.notifier.removeListener(listener);
+    for (const uri of filter.uris) ctx.server.watchResource(uri, -1);
   }
   return { _meta: { ...meta } };
 }

@@ -10,12 +10,12 @@ import {
 } from '@mcpkit/core';
 import type { RequestContext } from './context.js';
 import type { Context } from './context-types.js';
+import type { Entry } from './entry-source.js';
 import { toolErrorResult } from './error-mapping.js';
 import { ToolError } from './errors.js';
 import type { SchemaLike } from './infer.js';
 import { runInteractive } from './input-round.js';
 import { runMiddleware } from './middleware.js';
-import type { Entry } from './registry.js';
 import type { InputRequired } from './results.js';
 import { toCallToolResult } from './tool-result.js';
 import type { ToolDefinition } from './types.js';
@@ -32,6 +32,11 @@ export interface ToolEntry extends Entry {
   readonly wrapOutput: boolean;
   readonly timeoutMs: number | undefined;
   readonly handler: (input: unknown, ctx: Context<unknown>) => unknown;
+  /**
+   * Serves the call itself (mounted, proxied and transformed tools): no input validation or
+   * result conversion here, `handler` is not used.
+   */
+  readonly serve?: (ctx: RequestContext) => Promise<CallToolResult | InputRequired>;
 }
 
 const NO_ARGUMENTS: JsonSchema = Object.freeze({ type: 'object', additionalProperties: false });
@@ -92,7 +97,7 @@ export async function callTool(ctx: RequestContext): Promise<unknown> {
   }
   return runInteractive(ctx, entry.key, async () => {
     try {
-      return await runMiddleware(ctx, 'onCallTool', () => invokeTool(ctx, entry));
+      return await runTool(ctx, entry);
     } catch (error) {
       if (ctx.round?.requests) throw error;
       return toolErrorResult(ctx.server, error, entry.key);
@@ -100,7 +105,18 @@ export async function callTool(ctx: RequestContext): Promise<unknown> {
   });
 }
 
-async function invokeTool(
+/** Run a found tool inside its server's `onCallTool` middleware; errors are thrown. */
+export function runTool(
+  ctx: RequestContext,
+  entry: ToolEntry,
+): Promise<CallToolResult | InputRequired> {
+  return runMiddleware(ctx, 'onCallTool', () =>
+    entry.serve ? entry.serve(ctx) : invokeTool(ctx, entry),
+  );
+}
+
+/** Validate the input, run the handler, convert its value: a tool without middleware. */
+export async function invokeTool(
   ctx: RequestContext,
   entry: ToolEntry,
 ): Promise<CallToolResult | InputRequired> {
