@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { ELICITED_NAME, ROOTS } from '../support/client-handlers.ts';
 import { describeTransports } from '../support/describe-transports.ts';
-import { resultMeta } from '../support/expected.ts';
+import { toolView } from '../support/expected.ts';
 
 const MISSING_ELICITATION = {
   code: -32021,
@@ -19,12 +19,11 @@ describeTransports('calls both ways', (t) => {
       t.transport.era === 'handshake' ? 'server→client requests' : 'MRTR input requests'
     })`, async () => {
       t.events.asked.length = 0;
-      expect(await t.client.callTool('ask', {})).toEqual({
+      expect(toolView(await t.client.callTool('ask', {}))).toEqual({
         content: [{ type: 'text', text: JSON.stringify(ASKED) }],
         structuredContent: ASKED,
         isError: false,
         data: ASKED,
-        ...resultMeta(t.transport),
       });
       // Handshake era: real requests carrying an id. 2026 wire: input requests answered by key.
       const via = t.transport.era === 'handshake' ? 'request' : 'input';

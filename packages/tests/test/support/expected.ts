@@ -11,8 +11,27 @@ export const CAPABILITIES = {
   tools: { listChanged: true },
 };
 
+/**
+ * The app-facing fields of a `callTool` result, exactly (`_meta` left out: which protocol keys
+ * the client keeps there is the client's own business, tested in its package).
+ */
+export function toolView(result: {
+  content: unknown;
+  structuredContent: unknown;
+  isError: boolean;
+  data: unknown;
+}) {
+  const { content, structuredContent, isError, data } = result;
+  return {
+    content,
+    isError,
+    ...(structuredContent === undefined ? {} : { structuredContent }),
+    ...(data === undefined ? {} : { data }),
+  };
+}
+
 /** The `_meta` every stateless-era result carries (serverInfo); nothing in the handshake era. */
-export const resultMeta = (t: TransportCase) =>
+const resultMeta = (t: TransportCase) =>
   t.era === 'stateless' ? { _meta: { 'io.modelcontextprotocol/serverInfo': SERVER_INFO } } : {};
 
 /** What a stateless-era result adds to a plain handshake one: `resultType` and its meta. */
