@@ -61,8 +61,19 @@ export async function connect(source: string, options: ConnectOptions): Promise<
   } catch (error) {
     const output = stderr.join('').trim();
     const tail = output ? `\n${output.split('\n').slice(-20).join('\n')}` : '';
-    throw new CliError(`could not connect to ${source}: ${firstLine(error)}${tail}`, 1, {
+    throw new CliError(`could not connect to ${source}: ${withCauseCode(error)}${tail}`, 1, {
       cause: error,
     });
   }
+}
+
+/** `fetch failed` says little: add the code of the underlying cause (ECONNREFUSED …). */
+function withCauseCode(error: unknown): string {
+  let cause = (error as { cause?: unknown } | null)?.cause;
+  for (let depth = 0; cause && depth < 4; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') return `${firstLine(error)} (${code})`;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return firstLine(error);
 }

@@ -8,7 +8,8 @@ import { toolArguments } from '../tool-arguments.js';
 const HELP = `Usage: mcpkit call <source> <tool> [--arg key=value ...] [--json '{...}']
 
 Connect to an MCP server, call one tool and print its result as JSON
-({ content, structuredContent?, isError, _meta? }). Exits 1 when the tool reports an
+({ content, structuredContent?, isError, _meta? }; the protocol's own io.modelcontextprotocol/*
+_meta keys are left out). Exits 1 when the tool reports an
 error (isError) or the server answers with a protocol error.
 
 ${SOURCE_HELP}
@@ -64,7 +65,8 @@ export const callCommand: Command = {
           cause: error,
         });
       });
-      const { content, structuredContent, isError, _meta } = result;
+      const { content, structuredContent, isError } = result;
+      const _meta = appMeta(result._meta);
       io.out(`${JSON.stringify({ content, structuredContent, isError, _meta }, null, 2)}\n`);
       if (!isError) return 0;
       const text = content.map((block) => (block.type === 'text' ? block.text : '')).join(' ');
@@ -82,4 +84,11 @@ function protocolMessage(error: unknown): string {
   // Structural: a protocol error (McpError) carries its JSON-RPC code.
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'number' ? `${firstLine(error)} (code ${code})` : firstLine(error);
+}
+
+/** A result's `_meta` without the protocol's own keys (server identity and the like), if any remain. */
+function appMeta(meta: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!meta) return undefined;
+  const kept = Object.entries(meta).filter(([key]) => !key.startsWith('io.modelcontextprotocol/'));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
