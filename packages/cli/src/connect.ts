@@ -36,6 +36,7 @@ export function resolveSource(source: string, cwd = process.cwd()): ResolvedSour
   return trimmed;
 }
 
+/** What `list` and `call` pass to the client besides the source. */
 export interface ConnectOptions {
   headers: Record<string, string>;
   timeoutMs: number | undefined;

@@ -1,7 +1,8 @@
 import type { CommandLine } from './self-command.js';
 
-/** The Inspector major version we drive, and the Node it needs (its `engines`). */
+/** The Inspector major version we drive (its CLI flags changed in 2.x). */
 export const INSPECTOR_PACKAGE = '@modelcontextprotocol/inspector@^2';
+/** The Node that Inspector needs (its `engines`: >=22.19). */
 export const INSPECTOR_MIN_NODE = [22, 19, 0] as const;
 
 /** Is this Node version (e.g. '20.20.2') at least `min`? */

@@ -9,6 +9,7 @@ export const INSTALL_TARGETS = [
   'claude-code',
   'mcp-json',
 ] as const;
+/** One of `INSTALL_TARGETS`. */
 export type InstallTarget = (typeof INSTALL_TARGETS)[number];
 
 /** A stdio server entry in the de-facto `mcpServers` shape. */
@@ -40,6 +41,7 @@ export interface Environment {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+/** This process's platform, home, working directory and environment. */
 export const currentEnvironment = (): Environment => ({
   platform: process.platform,
   home: homedir(),

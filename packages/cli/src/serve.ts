@@ -3,6 +3,7 @@ import type { ServerEndpoint } from '@mcpkit/core';
 /** The transports `mcpkit run` can serve over. */
 export type TransportName = 'stdio' | 'http' | 'sse';
 
+/** How `mcpkit run` was asked to serve. */
 export interface ServeOptions {
   transport: TransportName;
   host: string;
