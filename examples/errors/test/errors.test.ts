@@ -6,7 +6,6 @@ import { expect, test, vi } from 'vitest';
 import { server } from '../src/server.js';
 
 const exec = promisify(execFile);
-const serverInfo = { name: 'errors', version: '1.0.0' };
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 test('pnpm start shows the ToolError text and a masked internal error', async () => {
@@ -39,9 +38,8 @@ test.each(['handshake', 'stateless'] as const)('%s era: exact error results', as
       content: [{ type: 'text', text: 'Division by zero is not allowed' }],
       structuredContent: undefined,
       isError: true,
-      // Stateless-era results name the server in `_meta`; handshake-era results carry none.
-      _meta:
-        mode === 'stateless' ? { 'io.modelcontextprotocol/serverInfo': serverInfo } : undefined,
+      // The client keeps protocol bookkeeping out of `_meta`: the same result in both eras.
+      _meta: undefined,
       data: undefined,
     });
     const masked = await client.callTool('balance', { account: 'ACME-1' });

@@ -40,8 +40,7 @@ test('a string where a number belongs is a compile error and a tool error', asyn
       ],
       structuredContent: undefined,
       isError: true,
-      // The stateless era (negotiated in memory by default) names the server on every result.
-      _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'calculator', version: '1.0.0' } },
+      _meta: undefined,
       data: undefined,
     });
   } finally {

@@ -39,4 +39,53 @@ describe('toToolCallResult', () => {
       data: undefined,
     });
   });
+
+  it('joins every text block as text, on failures too', () => {
+    const ok = toToolCallResult({
+      content: [
+        { type: 'text', text: 'one' },
+        { type: 'image', data: 'AA==', mimeType: 'image/png' },
+        { type: 'text', text: 'two' },
+      ],
+    });
+    expect(ok.text).toBe('one\ntwo');
+    const failed = toToolCallResult({
+      content: [{ type: 'text', text: 'Division by zero' }],
+      isError: true,
+    });
+    expect(failed.text).toBe('Division by zero');
+    expect(toToolCallResult({ content: [] }).text).toBe('');
+  });
+
+  it("keeps app _meta and drops the protocol's own keys", () => {
+    const serverInfo = { name: 's', version: '1' };
+    expect(
+      toToolCallResult({
+        content: [],
+        _meta: { 'io.modelcontextprotocol/serverInfo': serverInfo, trace: 't1' },
+      })._meta,
+    ).toEqual({ trace: 't1' });
+    expect(
+      toToolCallResult({ content: [], _meta: { 'io.modelcontextprotocol/serverInfo': serverInfo } })
+        ._meta,
+    ).toBe(undefined);
+  });
+
+  it('treats JSON-looking text as JSON and anything else as text', () => {
+    const data = (text: string) => toToolCallResult({ content: [{ type: 'text', text }] }).data;
+    expect([
+      data('42'),
+      data('-1.5'),
+      data('true'),
+      data('null'),
+      data('"q"'),
+      data(' [1]'),
+    ]).toEqual([42, -1.5, true, null, 'q', [1]]);
+    expect([data('Hello'), data('true story'), data('{not json'), data('')]).toEqual([
+      'Hello',
+      'true story',
+      '{not json',
+      '',
+    ]);
+  });
 });
