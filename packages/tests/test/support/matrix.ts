@@ -55,6 +55,13 @@ export const TRANSPORTS: readonly TransportCase[] = [
     start: () => stdioHost('auto'),
   },
   {
+    name: 'stdio-handshake',
+    era: 'handshake',
+    protocolVersion: LATEST_HANDSHAKE_VERSION,
+    cannot: {},
+    start: () => stdioHost('handshake'),
+  },
+  {
     name: 'http-stateful',
     era: 'handshake',
     protocolVersion: LATEST_HANDSHAKE_VERSION,
