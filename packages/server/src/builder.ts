@@ -1,5 +1,5 @@
 import type { ServerEndpoint } from '@mcpkit/core';
-import type { WithMounted, WithTransformed } from './compose-types.js';
+import type { ArgTransforms, ToolInputOf, WithMounted, WithTransformed } from './compose-types.js';
 import type {
   EmptyServerTypes,
   HasServerTypes,
@@ -14,7 +14,7 @@ import type {
 import type { Middleware } from './middleware-types.js';
 import type { MountOptions } from './mount.js';
 import type { ComponentRegistry } from './registry.js';
-import type { ArgTransform, ToolTransform } from './tool-transform.js';
+import type { ToolTransform } from './tool-transform.js';
 import type {
   PromptDefinition,
   PromptHandler,
@@ -121,13 +121,16 @@ export interface ServerBuilder<T extends ServerTypes = EmptyServerTypes, L = und
    * });
    */
   transformTool<
-    O extends keyof T['tools'] & string,
-    const A extends { readonly [K in keyof T['tools'][O]['input']]?: ArgTransform } = {},
+    O extends (keyof T['tools'] & string) | (string & {}),
+    const A extends ArgTransforms = {},
     N extends string = O,
     H extends boolean = false,
   >(
     name: O,
-    transform: ToolTransform<N, L> & { args?: A; hideOriginal?: H },
+    transform: ToolTransform<N, L> & {
+      args?: A & { readonly [K in Exclude<keyof A, keyof ToolInputOf<T, O>>]: never };
+      hideOriginal?: H;
+    },
   ): ServerBuilder<WithTransformed<T, O, N, A, H>, L>;
 
   /** The registered tools, to enable, disable or remove at runtime. */

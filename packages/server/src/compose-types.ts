@@ -33,7 +33,7 @@ export type WithMounted<T extends ServerTypes, S extends HasServerTypes, P exten
   resources: Combine<Prefixed<S['~types'], P>['resources'], T['resources'], unknown>;
 };
 
-type Transforms = { readonly [name: string]: ArgTransform | undefined };
+type Transforms = ArgTransforms;
 
 /** The name an argument is called by after a transformation, or never when it is hidden. */
 type NewArgName<K, A extends Transforms> = K extends keyof A
@@ -50,19 +50,33 @@ type Defaulted<K, A extends Transforms> = K extends keyof A
     : false
   : false;
 
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
 /** A tool's input after renaming, hiding and defaulting arguments. */
-export type TransformedInput<I, A extends Transforms> = {
-  [K in keyof I as Defaulted<K, A> extends true ? never : NewArgName<K, A>]: I[K];
-} & {
-  [K in keyof I as Defaulted<K, A> extends true ? NewArgName<K, A> : never]?: I[K];
-};
+export type TransformedInput<I, A extends Transforms> = Flat<
+  {
+    [K in keyof I as Defaulted<K, A> extends true ? never : NewArgName<K, A>]: I[K];
+  } & {
+    [K in keyof I as Defaulted<K, A> extends true ? NewArgName<K, A> : never]?: I[K];
+  }
+>;
 
 type Tools<T extends ServerTypes> = T['tools'];
+
+/** The input of tool `O`, or a plain record for a tool the types do not know (added at runtime). */
+export type ToolInputOf<T extends ServerTypes, O extends string> = O extends keyof Tools<T>
+  ? unknown extends Tools<T>[O]['input']
+    ? Record<string, unknown>
+    : Tools<T>[O]['input']
+  : Record<string, unknown>;
+
+/** The `args` of a transformation, by the original argument names. */
+export type ArgTransforms = { readonly [name: string]: ArgTransform };
 
 /** The types after `transformTool(O, { name: N, args: A, hideOriginal: H })`. */
 export type WithTransformed<
   T extends ServerTypes,
-  O extends keyof Tools<T> & string,
+  O extends string,
   N extends string,
   A extends Transforms,
   H extends boolean,
@@ -71,8 +85,8 @@ export type WithTransformed<
     [H] extends [true] ? Omit<Tools<T>, O> : N extends O ? Omit<Tools<T>, O> : Tools<T>,
     {
       [K in N]: {
-        input: TransformedInput<Tools<T>[O]['input'], A>;
-        output: Tools<T>[O]['output'];
+        input: TransformedInput<ToolInputOf<T, O>, A>;
+        output: O extends keyof Tools<T> ? Tools<T>[O]['output'] : unknown;
       };
     },
     ToolShape

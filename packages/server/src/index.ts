@@ -6,9 +6,11 @@ export type {
 } from './builder.js';
 export { type LineSink, logging, timing } from './builtin-middleware.js';
 export type {
+  ArgTransforms,
   Prefixed,
   PrefixedName,
   PrefixedUri,
+  ToolInputOf,
   TransformedInput,
   WithMounted,
   WithTransformed,

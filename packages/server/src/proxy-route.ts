@@ -1,4 +1,6 @@
 import {
+  type CreateMessageResult,
+  type ElicitResult,
   ErrorCode,
   type InputRequest,
   type JsonObject,
@@ -71,12 +73,18 @@ export class Route {
         this.notify('notifications/elicitation/complete', { elicitationId }),
     };
     if (can('sampling')) {
-      handlers.sampling = (params) =>
-        this.ask({ method: 'sampling/createMessage', params } as InputRequest);
+      handlers.sampling = async (params) =>
+        (await this.ask({
+          method: 'sampling/createMessage',
+          params,
+        } as InputRequest)) as unknown as CreateMessageResult;
     }
     if (can('elicitation')) {
-      handlers.elicitation = (params) =>
-        this.ask({ method: 'elicitation/create', params } as InputRequest);
+      handlers.elicitation = async (params) =>
+        (await this.ask({
+          method: 'elicitation/create',
+          params,
+        } as InputRequest)) as unknown as ElicitResult;
     }
     if (can('roots')) {
       handlers.roots = async () =>

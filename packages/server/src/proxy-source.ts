@@ -1,7 +1,9 @@
 import {
   type ClientCapabilities,
   type CreateMessageParams,
+  type CreateMessageResult,
   type ElicitRequestParams,
+  type ElicitResult,
   type Implementation,
   isServerEndpoint,
   type JsonObject,
@@ -56,8 +58,8 @@ export interface BackendClient {
 
 /** The callbacks a backend client must be given (@mcpkit/client's `handlers` option). */
 export interface BackendHandlers {
-  sampling?: (params: CreateMessageParams) => Promise<JsonObject>;
-  elicitation?: (params: ElicitRequestParams) => Promise<JsonObject>;
+  sampling?: (params: CreateMessageParams) => Promise<CreateMessageResult>;
+  elicitation?: (params: ElicitRequestParams) => Promise<ElicitResult>;
   roots?: () => Promise<Root[]>;
   log: (params: LoggingMessageNotificationParams) => void;
   listChanged: (kind: 'tools' | 'prompts' | 'resources') => void;
