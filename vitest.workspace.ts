@@ -21,7 +21,11 @@ export const projects: TestProjectConfiguration[] = [
       name: pkg,
       root: `./packages/${pkg}`,
       include: ['test/**/*.test.ts'],
-      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: '../../tsconfig.json' },
+      typecheck: {
+        enabled: true,
+        include: ['test/**/*.test-d.ts'],
+        tsconfig: '../../tsconfig.json',
+      },
     },
   })),
   {

@@ -9,18 +9,23 @@ const node = [process.execPath, '--conditions=@mcpkit/source', '--import', 'tsx'
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 const run = (file: string, env: NodeJS.ProcessEnv = {}) =>
-  spawn(node[0]!, [...node.slice(1), here(file)], { stdio: 'inherit', env: { ...process.env, ...env } });
+  spawn(node[0]!, [...node.slice(1), here(file)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
 
 function waitForPort(child: ChildProcess, deadline = Date.now() + 15_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const attempt = () => {
-      if (child.exitCode !== null) return reject(new Error(`server exited with code ${child.exitCode}`));
+      if (child.exitCode !== null)
+        return reject(new Error(`server exited with code ${child.exitCode}`));
       const socket = connect({ host, port }, () => {
         socket.end();
         resolve();
       });
       socket.on('error', () => {
-        if (Date.now() > deadline) reject(new Error(`server did not listen on ${host}:${port} within 15 s`));
+        if (Date.now() > deadline)
+          reject(new Error(`server did not listen on ${host}:${port} within 15 s`));
         else setTimeout(attempt, 100);
       });
     };

@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const server = createServer({ name: 'quickstart', version: '1.0.0' }).tool(
   'greet',
-  { description: 'Greet someone by name', input: z.object({ name: z.string().describe('Who to greet') }) },
+  {
+    description: 'Greet someone by name',
+    input: z.object({ name: z.string().describe('Who to greet') }),
+  },
   ({ name }) => `Hello, ${name}!`,
 );
 

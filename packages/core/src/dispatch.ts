@@ -11,10 +11,13 @@ export type DispatchTable = Readonly<Record<string, RequestHandler | undefined>>
  * @example createSession({ transport, onRequest: createDispatcher({ ping: () => ({}) }) })
  */
 export function createDispatcher(table: DispatchTable): RequestHandler {
-  const handlers = new Map(Object.entries(table).filter((e): e is [string, RequestHandler] => !!e[1]));
+  const handlers = new Map(
+    Object.entries(table).filter((e): e is [string, RequestHandler] => !!e[1]),
+  );
   return (request: InboundRequest): JsonObject | Promise<JsonObject> => {
     const handler = handlers.get(request.method);
-    if (!handler) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
+    if (!handler)
+      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
     return handler(request);
   };
 }

@@ -1,7 +1,7 @@
 import { ErrorCode, McpError } from './errors.js';
 import type { JsonObject, JsonRpcRequest } from './jsonrpc.js';
-import { META_KEYS } from './spec/stateless.js';
 import { isStatelessVersion, SUPPORTED_PROTOCOL_VERSIONS } from './protocol-version.js';
+import { META_KEYS } from './spec/stateless.js';
 
 /** Reserved `_meta` keys of the stateless era (the same object as `META_KEYS`). */
 export const ENVELOPE_KEYS = META_KEYS;
@@ -22,7 +22,10 @@ const STATELESS_ONLY = new Set(['server/discover', 'subscriptions/listen']);
  * Does this request claim the stateless era? Malformed claims count too, so
  * they get the stateless error ladder instead of a handshake-era answer.
  */
-export function claimsStatelessEra(request: Pick<JsonRpcRequest, 'method' | 'params'>, headerVersion?: string): boolean {
+export function claimsStatelessEra(
+  request: Pick<JsonRpcRequest, 'method' | 'params'>,
+  headerVersion?: string,
+): boolean {
   if (STATELESS_ONLY.has(request.method)) return true;
   if (headerVersion !== undefined && isStatelessVersion(headerVersion)) return true;
   const meta = request.params?._meta;
@@ -40,31 +43,48 @@ export function readEnvelope(
 ): RequestEnvelope {
   const meta = params?._meta;
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-    throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the request has no _meta envelope', {
-      envelope: { missing: ['_meta'] },
-    });
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      'Invalid params: the request has no _meta envelope',
+      {
+        envelope: { missing: ['_meta'] },
+      },
+    );
   }
   const m = meta as JsonObject;
   const version = m[ENVELOPE_KEYS.protocolVersion];
   const caps = m[ENVELOPE_KEYS.clientCapabilities];
   const missing: string[] = [];
   if (typeof version !== 'string') missing.push(ENVELOPE_KEYS.protocolVersion);
-  if (typeof caps !== 'object' || caps === null || Array.isArray(caps)) missing.push(ENVELOPE_KEYS.clientCapabilities);
+  if (typeof caps !== 'object' || caps === null || Array.isArray(caps))
+    missing.push(ENVELOPE_KEYS.clientCapabilities);
   if (missing.length > 0) {
-    throw new McpError(ErrorCode.InvalidParams, `Invalid params: _meta is missing ${missing.join(' and ')}`, {
-      envelope: { missing },
-    });
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Invalid params: _meta is missing ${missing.join(' and ')}`,
+      {
+        envelope: { missing },
+      },
+    );
   }
   const stateless = supported.filter(isStatelessVersion);
   if (!stateless.includes(version as string)) {
-    throw new McpError(ErrorCode.UnsupportedProtocolVersion, `Unsupported protocol version: ${String(version)}`, {
-      supported: stateless,
-      requested: version,
-    });
+    throw new McpError(
+      ErrorCode.UnsupportedProtocolVersion,
+      `Unsupported protocol version: ${String(version)}`,
+      {
+        supported: stateless,
+        requested: version,
+      },
+    );
   }
-  const envelope: RequestEnvelope = { protocolVersion: version as string, clientCapabilities: caps as JsonObject };
+  const envelope: RequestEnvelope = {
+    protocolVersion: version as string,
+    clientCapabilities: caps as JsonObject,
+  };
   const info = m[ENVELOPE_KEYS.clientInfo];
-  if (typeof info === 'object' && info !== null) envelope.clientInfo = info as RequestEnvelope['clientInfo'];
+  if (typeof info === 'object' && info !== null)
+    envelope.clientInfo = info as RequestEnvelope['clientInfo'];
   const level = m[ENVELOPE_KEYS.logLevel];
   if (typeof level === 'string') envelope.logLevel = level;
   return envelope;
@@ -91,7 +111,8 @@ export function hasCapability(declared: JsonObject | undefined, required: JsonOb
     const have = declared[key];
     if (have === undefined || have === null || have === false) return false;
     if (typeof need === 'object' && need !== null && Object.keys(need).length > 0) {
-      if (typeof have !== 'object' || !hasCapability(have as JsonObject, need as JsonObject)) return false;
+      if (typeof have !== 'object' || !hasCapability(have as JsonObject, need as JsonObject))
+        return false;
     }
   }
   return true;

@@ -74,7 +74,13 @@ export class ConnectionClosedError extends McpError {
 export class CancelledError extends Error {
   override name = 'AbortError';
   constructor(readonly reason?: unknown) {
-    super(typeof reason === 'string' ? reason : reason instanceof Error ? reason.message : 'Request cancelled');
+    super(
+      typeof reason === 'string'
+        ? reason
+        : reason instanceof Error
+          ? reason.message
+          : 'Request cancelled',
+    );
   }
 }
 

@@ -4,8 +4,8 @@ export {
   ENVELOPE_KEYS,
   envelopeMeta,
   hasCapability,
-  readEnvelope,
   type RequestEnvelope,
+  readEnvelope,
 } from './envelope.js';
 export {
   CancelledError,
@@ -63,13 +63,6 @@ export {
   validateSync,
 } from './schema.js';
 export {
-  compileUriTemplate,
-  type UriTemplate,
-  type UriTemplateMatch,
-  type UriTemplateValue,
-  type UriTemplateVariables,
-} from './uri-template.js';
-export {
   isServerEndpoint,
   type RequestEnv,
   type ServerConnection,
@@ -83,8 +76,6 @@ export {
   type Session,
   type SessionOptions,
 } from './session.js';
-export type { MessageInfo, SendInfo, Transport, TransportSink } from './transport.js';
-
 // The protocol's types, both eras.
 export type {
   Annotations,
@@ -257,3 +248,11 @@ export type {
   ToolInputSchema,
   ToolOutputSchema,
 } from './spec/tools.js';
+export type { MessageInfo, SendInfo, Transport, TransportSink } from './transport.js';
+export {
+  compileUriTemplate,
+  type UriTemplate,
+  type UriTemplateMatch,
+  type UriTemplateValue,
+  type UriTemplateVariables,
+} from './uri-template.js';

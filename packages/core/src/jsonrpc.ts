@@ -52,7 +52,8 @@ export function errorResponse(
   message: string,
   data?: unknown,
 ): JsonRpcErrorResponse {
-  const error: JsonRpcErrorObject = data === undefined ? { code, message } : { code, message, data };
+  const error: JsonRpcErrorObject =
+    data === undefined ? { code, message } : { code, message, data };
   return { jsonrpc: '2.0', id, error };
 }
 
@@ -84,13 +85,16 @@ const invalid = (id: RequestId | null, why: string): DecodeResult<never> => ({
  * Shape checks only: method params are checked by their handlers.
  */
 export function decodeMessage(value: unknown): DecodeResult {
-  if (Array.isArray(value)) return invalid(null, 'batches are not supported; send one message at a time');
+  if (Array.isArray(value))
+    return invalid(null, 'batches are not supported; send one message at a time');
   if (!isObject(value)) return invalid(null, 'a message must be a JSON object');
   const id = readId(value);
   if (value.jsonrpc !== '2.0') return invalid(id ?? null, 'jsonrpc must be "2.0"');
   if ('method' in value) {
-    if (typeof value.method !== 'string' || value.method === '') return invalid(id ?? null, 'method must be a non-empty string');
-    if (value.params !== undefined && !isObject(value.params)) return invalid(id ?? null, 'params must be an object');
+    if (typeof value.method !== 'string' || value.method === '')
+      return invalid(id ?? null, 'method must be a non-empty string');
+    if (value.params !== undefined && !isObject(value.params))
+      return invalid(id ?? null, 'params must be an object');
     if (id === null) {
       return invalid(null, 'id must be a string or an integer within ±2^53 (and never null)');
     }
@@ -114,7 +118,12 @@ export function decodeMessage(value: unknown): DecodeResult {
 }
 
 function isErrorObject(v: unknown): v is JsonRpcErrorObject {
-  return isObject(v) && typeof v.code === 'number' && Number.isInteger(v.code) && typeof v.message === 'string';
+  return (
+    isObject(v) &&
+    typeof v.code === 'number' &&
+    Number.isInteger(v.code) &&
+    typeof v.message === 'string'
+  );
 }
 
 /**
@@ -127,7 +136,10 @@ export function parseMessage(text: string): DecodeResult {
     value = JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: errorResponse(null, ErrorCode.ParseError, `Parse error: ${detail}`) };
+    return {
+      ok: false,
+      error: errorResponse(null, ErrorCode.ParseError, `Parse error: ${detail}`),
+    };
   }
   return decodeMessage(value);
 }

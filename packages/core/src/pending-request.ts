@@ -42,11 +42,15 @@ export class PendingRequest {
     const max = this.options.maxTotalTimeoutMs;
     const left = max ? max - (Date.now() - this.startedAt) : Number.POSITIVE_INFINITY;
     const totalMessage = `Request ${this.method} exceeded its maximum total time of ${max} ms`;
-    if (left <= 0) return this.expire(totalMessage);
+    if (left <= 0) {
+      this.expire(totalMessage);
+      return;
+    }
     const idle = this.timeoutMs > 0 ? this.timeoutMs : Number.POSITIVE_INFINITY;
     const wait = Math.min(idle, left);
     if (!Number.isFinite(wait)) return;
-    const message = wait === idle ? `Request ${this.method} timed out after ${this.timeoutMs} ms` : totalMessage;
+    const message =
+      wait === idle ? `Request ${this.method} timed out after ${this.timeoutMs} ms` : totalMessage;
     this.timer = setTimeout(() => this.expire(message), wait);
   }
 
@@ -66,7 +70,9 @@ export class PendingRequest {
       this.arm();
       if (this.settled) return true;
     }
-    const update: { progress: number; total?: number; message?: string } = { progress: params.progress as number };
+    const update: { progress: number; total?: number; message?: string } = {
+      progress: params.progress as number,
+    };
     if (typeof params.total === 'number') update.total = params.total;
     if (typeof params.message === 'string') update.message = params.message;
     onProgress(update);
@@ -92,4 +98,8 @@ export class PendingRequest {
 }
 
 const abortReason = (reason: unknown): string =>
-  reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'Request cancelled';
+  reason instanceof Error
+    ? reason.message
+    : typeof reason === 'string'
+      ? reason
+      : 'Request cancelled';

@@ -3,7 +3,11 @@ import type { MessageInfo } from './transport.js';
 
 /** What the Session offers a request context for talking back to the peer. */
 export interface SessionLink {
-  notify(method: string, params: JsonObject | undefined, relatedRequestId: RequestId): Promise<void>;
+  notify(
+    method: string,
+    params: JsonObject | undefined,
+    relatedRequestId: RequestId,
+  ): Promise<void>;
   request(
     method: string,
     params: JsonObject | undefined,
@@ -80,7 +84,9 @@ export class InboundRequest {
   cancel(reason?: unknown): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    this.controller?.abort(reason instanceof Error ? reason : new Error(String(reason ?? 'Request cancelled')));
+    this.controller?.abort(
+      reason instanceof Error ? reason : new Error(String(reason ?? 'Request cancelled')),
+    );
   }
 
   /** send a notification tied to this request (HTTP puts it on this request's stream) */
@@ -89,7 +95,11 @@ export class InboundRequest {
   }
 
   /** send a request to the peer on behalf of this one; aborted with it */
-  request(method: string, params?: JsonObject, options?: OutboundRequestOptions): Promise<JsonObject> {
+  request(
+    method: string,
+    params?: JsonObject,
+    options?: OutboundRequestOptions,
+  ): Promise<JsonObject> {
     return this.link.request(method, params, {
       signal: this.signal,
       ...options,

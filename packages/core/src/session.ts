@@ -1,4 +1,10 @@
-import { CancelledError, ConnectionClosedError, ErrorCode, McpError, TimeoutError, toErrorObject } from './errors.js';
+import {
+  CancelledError,
+  ConnectionClosedError,
+  ErrorCode,
+  McpError,
+  toErrorObject,
+} from './errors.js';
 import {
   errorResponse,
   type JsonObject,
@@ -8,9 +14,13 @@ import {
   type JsonRpcResponse,
   type RequestId,
 } from './jsonrpc.js';
-import { InboundRequest, type OutboundRequestOptions, type SessionLink } from './request-context.js';
-import type { MessageInfo, Transport } from './transport.js';
 import { PendingRequest } from './pending-request.js';
+import {
+  InboundRequest,
+  type OutboundRequestOptions,
+  type SessionLink,
+} from './request-context.js';
+import type { MessageInfo, Transport } from './transport.js';
 
 /** Answers one inbound request. Throw an McpError to answer with its code. */
 export type RequestHandler = (request: InboundRequest) => JsonObject | Promise<JsonObject>;
@@ -32,8 +42,16 @@ export interface SessionOptions {
 /** A live JSON-RPC peer over one transport: requests both ways, cancellation, progress, timeouts. */
 export interface Session {
   start(): Promise<void>;
-  request<T extends JsonObject = JsonObject>(method: string, params?: JsonObject, options?: OutboundRequestOptions): Promise<T>;
-  notify(method: string, params?: JsonObject, options?: { relatedRequestId?: RequestId }): Promise<void>;
+  request<T extends JsonObject = JsonObject>(
+    method: string,
+    params?: JsonObject,
+    options?: OutboundRequestOptions,
+  ): Promise<T>;
+  notify(
+    method: string,
+    params?: JsonObject,
+    options?: { relatedRequestId?: RequestId },
+  ): Promise<void>;
   close(): Promise<void>;
   readonly closed: boolean;
   /** resolves once the session has closed, for whatever reason */
@@ -60,17 +78,30 @@ export function createSession(options: SessionOptions): Session {
     if (closed) return Promise.reject(new ConnectionClosedError());
     try {
       return Promise.resolve(
-        relatedRequestId === undefined ? transport.send(message) : transport.send(message, { relatedRequestId }),
+        relatedRequestId === undefined
+          ? transport.send(message)
+          : transport.send(message, { relatedRequestId }),
       );
     } catch (error) {
       return Promise.reject(error);
     }
   };
 
-  const notify = (method: string, params?: JsonObject, relatedRequestId?: RequestId): Promise<void> =>
-    send(params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params }, relatedRequestId);
+  const notify = (
+    method: string,
+    params?: JsonObject,
+    relatedRequestId?: RequestId,
+  ): Promise<void> =>
+    send(
+      params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params },
+      relatedRequestId,
+    );
 
-  const request = (method: string, params?: JsonObject, opts: OutboundRequestOptions = {}): Promise<JsonObject> => {
+  const request = (
+    method: string,
+    params?: JsonObject,
+    opts: OutboundRequestOptions = {},
+  ): Promise<JsonObject> => {
     if (closed) return Promise.reject(new ConnectionClosedError());
     if (opts.signal?.aborted) return Promise.reject(new CancelledError(opts.signal.reason));
     const id = nextId++;
@@ -86,13 +117,19 @@ export function createSession(options: SessionOptions): Session {
         cancel: (pid, reason) => {
           // initialize must never be cancelled (spec); others tell the peer to stop.
           if (method !== 'initialize') {
-            notify('notifications/cancelled', { requestId: pid, reason }, opts.relatedRequestId).catch(onError);
+            notify(
+              'notifications/cancelled',
+              { requestId: pid, reason },
+              opts.relatedRequestId,
+            ).catch(onError);
           }
         },
       });
       pending.set(id, entry);
       const message: JsonRpcRequest =
-        outParams === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params: outParams };
+        outParams === undefined
+          ? { jsonrpc: '2.0', id, method }
+          : { jsonrpc: '2.0', id, method, params: outParams };
       send(message, opts.relatedRequestId).catch((error) => entry.fail(error));
     });
   };
@@ -111,12 +148,20 @@ export function createSession(options: SessionOptions): Session {
 
   const handleRequest = (message: JsonRpcRequest, info?: MessageInfo) => {
     if (inbound.has(message.id)) {
-      send(errorResponse(message.id, ErrorCode.InvalidRequest, `Invalid Request: id ${JSON.stringify(message.id)} is already in use by a request in flight`)).catch(onError);
+      send(
+        errorResponse(
+          message.id,
+          ErrorCode.InvalidRequest,
+          `Invalid Request: id ${JSON.stringify(message.id)} is already in use by a request in flight`,
+        ),
+      ).catch(onError);
       return;
     }
     const req = new InboundRequest(message, info, link);
     if (!onRequest) {
-      send(errorResponse(message.id, ErrorCode.MethodNotFound, `Method not found: ${message.method}`)).catch(onError);
+      send(
+        errorResponse(message.id, ErrorCode.MethodNotFound, `Method not found: ${message.method}`),
+      ).catch(onError);
       return;
     }
     inbound.set(message.id, req);
@@ -168,7 +213,10 @@ export function createSession(options: SessionOptions): Session {
   const shutdown = (reason?: Error) => {
     if (closed) return;
     closed = true;
-    const error = new ConnectionClosedError(reason ? `Connection closed: ${reason.message}` : 'Connection closed', { cause: reason });
+    const error = new ConnectionClosedError(
+      reason ? `Connection closed: ${reason.message}` : 'Connection closed',
+      { cause: reason },
+    );
     for (const entry of [...pending.values()]) entry.fail(error);
     for (const req of inbound.values()) req.cancel(error);
     inbound.clear();

@@ -15,7 +15,16 @@ test('routes by method and answers unknown methods with -32601', async () => {
   });
   expect(await pair.client.request('ping')).toEqual({});
   expect(await pair.client.request('tools/list')).toEqual({ tools: [] });
-  await expect(pair.client.request('tools/call')).rejects.toMatchObject({ code: -32602, message: 'Unknown tool: x' });
-  await expect(pair.client.request('disabled')).rejects.toMatchObject({ code: -32601, message: 'Method not found: disabled' });
-  await expect(pair.client.request('nope/nope')).rejects.toMatchObject({ code: -32601, message: 'Method not found: nope/nope' });
+  await expect(pair.client.request('tools/call')).rejects.toMatchObject({
+    code: -32602,
+    message: 'Unknown tool: x',
+  });
+  await expect(pair.client.request('disabled')).rejects.toMatchObject({
+    code: -32601,
+    message: 'Method not found: disabled',
+  });
+  await expect(pair.client.request('nope/nope')).rejects.toMatchObject({
+    code: -32601,
+    message: 'Method not found: nope/nope',
+  });
 });

@@ -1,4 +1,10 @@
-import { claimsStatelessEra, envelopeMeta, hasCapability, McpError, readEnvelope } from '@mcpkit/core';
+import {
+  claimsStatelessEra,
+  envelopeMeta,
+  hasCapability,
+  type McpError,
+  readEnvelope,
+} from '@mcpkit/core';
 import { describe, expect, test } from 'vitest';
 
 const V = 'io.modelcontextprotocol/protocolVersion';
@@ -19,7 +25,12 @@ describe('readEnvelope', () => {
   test('reads a full envelope', () => {
     expect(
       readEnvelope({
-        _meta: { [V]: '2026-07-28', [C]: { sampling: {} }, [I]: { name: 'c', version: '1' }, [L]: 'info' },
+        _meta: {
+          [V]: '2026-07-28',
+          [C]: { sampling: {} },
+          [I]: { name: 'c', version: '1' },
+          [L]: 'info',
+        },
       }),
     ).toEqual({
       protocolVersion: '2026-07-28',
@@ -99,9 +110,15 @@ describe('claimsStatelessEra', () => {
 describe('envelopeMeta', () => {
   test('builds the _meta a client sends', () => {
     expect(
-      envelopeMeta({ protocolVersion: '2026-07-28', clientCapabilities: { roots: {} }, clientInfo: { name: 'a', version: '1' } }),
+      envelopeMeta({
+        protocolVersion: '2026-07-28',
+        clientCapabilities: { roots: {} },
+        clientInfo: { name: 'a', version: '1' },
+      }),
     ).toEqual({ [V]: '2026-07-28', [C]: { roots: {} }, [I]: { name: 'a', version: '1' } });
-    expect(envelopeMeta({ protocolVersion: '2026-07-28', clientCapabilities: {}, logLevel: 'debug' })).toEqual({
+    expect(
+      envelopeMeta({ protocolVersion: '2026-07-28', clientCapabilities: {}, logLevel: 'debug' }),
+    ).toEqual({
       [V]: '2026-07-28',
       [C]: {},
       [L]: 'debug',
@@ -117,7 +134,11 @@ describe('hasCapability', () => {
     [{ elicitation: {} }, { elicitation: { url: {} } }, false],
     [{ elicitation: { form: {}, url: {} } }, { elicitation: { url: {} } }, true],
     [{ sampling: { tools: {} }, roots: { listChanged: true } }, { sampling: {}, roots: {} }, true],
-    [{ extensions: { 'io.modelcontextprotocol/tasks': {} } }, { extensions: { 'io.modelcontextprotocol/tasks': {} } }, true],
+    [
+      { extensions: { 'io.modelcontextprotocol/tasks': {} } },
+      { extensions: { 'io.modelcontextprotocol/tasks': {} } },
+      true,
+    ],
     [{ extensions: {} }, { extensions: { 'io.modelcontextprotocol/tasks': {} } }, false],
   ])('%j has %j → %s', (declared, required, expected) => {
     expect(hasCapability(declared, required)).toBe(expected);

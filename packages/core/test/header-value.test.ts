@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { decodeHeaderValue, encodeHeaderValue } from '@mcpkit/core';
+import { describe, expect, it } from 'vitest';
 
 describe('header values (SEP-2243)', () => {
   it('keeps printable ASCII plain and wraps everything else', () => {

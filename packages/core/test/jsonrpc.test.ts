@@ -1,4 +1,10 @@
-import { ErrorCode, decodeMessage, errorResponse, parseMessage, serializeMessage } from '@mcpkit/core';
+import {
+  decodeMessage,
+  ErrorCode,
+  errorResponse,
+  parseMessage,
+  serializeMessage,
+} from '@mcpkit/core';
 import { describe, expect, test } from 'vitest';
 
 const invalid = (id: string | number | null, why: string) => ({
@@ -20,7 +26,9 @@ describe('parseMessage', () => {
       ok: true,
       message: { jsonrpc: '2.0', id: 'a', result: {} },
     });
-    expect(parseMessage('{"jsonrpc":"2.0","id":2,"error":{"code":-32601,"message":"nope"}}')).toEqual({
+    expect(
+      parseMessage('{"jsonrpc":"2.0","id":2,"error":{"code":-32601,"message":"nope"}}'),
+    ).toEqual({
       ok: true,
       message: { jsonrpc: '2.0', id: 2, error: { code: -32601, message: 'nope' } },
     });
@@ -36,7 +44,9 @@ describe('parseMessage', () => {
   });
 
   test('invalid requests get -32600 with the id when it is readable', () => {
-    expect(parseMessage('{"jsonrpc":"1.0","id":7,"method":"ping"}')).toEqual(invalid(7, 'jsonrpc must be "2.0"'));
+    expect(parseMessage('{"jsonrpc":"1.0","id":7,"method":"ping"}')).toEqual(
+      invalid(7, 'jsonrpc must be "2.0"'),
+    );
     expect(parseMessage('{"id":7,"method":"ping"}')).toEqual(invalid(7, 'jsonrpc must be "2.0"'));
     expect(parseMessage('{"jsonrpc":"2.0","id":null,"method":"ping"}')).toEqual(
       invalid(null, 'id must be a string or an integer within ±2^53 (and never null)'),
@@ -50,8 +60,12 @@ describe('parseMessage', () => {
     expect(parseMessage('{"jsonrpc":"2.0","id":3,"method":"x","params":[1,2]}')).toEqual(
       invalid(3, 'params must be an object'),
     );
-    expect(parseMessage('{"jsonrpc":"2.0","id":3,"method":""}')).toEqual(invalid(3, 'method must be a non-empty string'));
-    expect(parseMessage('{"jsonrpc":"2.0","id":3,"method":42}')).toEqual(invalid(3, 'method must be a non-empty string'));
+    expect(parseMessage('{"jsonrpc":"2.0","id":3,"method":""}')).toEqual(
+      invalid(3, 'method must be a non-empty string'),
+    );
+    expect(parseMessage('{"jsonrpc":"2.0","id":3,"method":42}')).toEqual(
+      invalid(3, 'method must be a non-empty string'),
+    );
     expect(parseMessage('"hello"')).toEqual(invalid(null, 'a message must be a JSON object'));
     expect(parseMessage('null')).toEqual(invalid(null, 'a message must be a JSON object'));
   });
@@ -73,13 +87,21 @@ describe('parseMessage', () => {
   });
 
   test('malformed responses', () => {
-    expect(parseMessage('{"jsonrpc":"2.0","id":1,"result":[]}')).toEqual(invalid(1, 'result must be an object'));
-    expect(parseMessage('{"jsonrpc":"2.0","id":1}')).toEqual(invalid(1, 'expected method, result or error'));
+    expect(parseMessage('{"jsonrpc":"2.0","id":1,"result":[]}')).toEqual(
+      invalid(1, 'result must be an object'),
+    );
+    expect(parseMessage('{"jsonrpc":"2.0","id":1}')).toEqual(
+      invalid(1, 'expected method, result or error'),
+    );
     expect(parseMessage('{"jsonrpc":"2.0","id":1,"error":{"code":"x","message":"m"}}')).toEqual(
       invalid(1, 'expected method, result or error'),
     );
-    expect(parseMessage('{"jsonrpc":"2.0","result":{}}')).toEqual(invalid(null, 'a response needs a string or integer id'));
-    expect(parseMessage('{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}')).toEqual({
+    expect(parseMessage('{"jsonrpc":"2.0","result":{}}')).toEqual(
+      invalid(null, 'a response needs a string or integer id'),
+    );
+    expect(
+      parseMessage('{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}'),
+    ).toEqual({
       ok: true,
       message: { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } },
     });
@@ -95,7 +117,11 @@ describe('helpers', () => {
   });
 
   test('errorResponse omits data unless given', () => {
-    expect(errorResponse(1, -32602, 'bad')).toEqual({ jsonrpc: '2.0', id: 1, error: { code: -32602, message: 'bad' } });
+    expect(errorResponse(1, -32602, 'bad')).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      error: { code: -32602, message: 'bad' },
+    });
     expect(errorResponse(1, -32602, 'bad', { uri: 'x://y' })).toEqual({
       jsonrpc: '2.0',
       id: 1,

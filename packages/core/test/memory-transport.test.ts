@@ -8,7 +8,11 @@ const collect = () => {
   return {
     got,
     closes: () => closed,
-    sink: { message: (m: JsonRpcMessage) => got.push(m), error: () => {}, close: () => void closed++ },
+    sink: {
+      message: (m: JsonRpcMessage) => got.push(m),
+      error: () => {},
+      close: () => void closed++,
+    },
   };
 };
 

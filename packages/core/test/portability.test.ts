@@ -49,7 +49,9 @@ describe.each(['core', 'server', 'client'])('@mcpkit/%s', (pkg) => {
     const dist = `${root}${pkg}/dist/index.js`;
     if (!existsSync(dist)) return;
     const code = readFileSync(dist, 'utf8');
-    const specifiers = [...code.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    const specifiers = [...code.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map(
+      (m) => m[1],
+    );
     expect(specifiers.filter((s) => s && builtins.has(s))).toEqual([]);
   });
 });

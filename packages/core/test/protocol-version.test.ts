@@ -38,8 +38,19 @@ describe('negotiateProtocolVersion', () => {
 
 describe('eras', () => {
   test('version lists', () => {
-    expect(HANDSHAKE_PROTOCOL_VERSIONS).toEqual(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']);
-    expect(SUPPORTED_PROTOCOL_VERSIONS).toEqual(['2026-07-28', '2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']);
+    expect(HANDSHAKE_PROTOCOL_VERSIONS).toEqual([
+      '2025-11-25',
+      '2025-06-18',
+      '2025-03-26',
+      '2024-11-05',
+    ]);
+    expect(SUPPORTED_PROTOCOL_VERSIONS).toEqual([
+      '2026-07-28',
+      '2025-11-25',
+      '2025-06-18',
+      '2025-03-26',
+      '2024-11-05',
+    ]);
   });
 
   test.each([

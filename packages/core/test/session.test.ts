@@ -18,14 +18,19 @@ describe('requests and responses', () => {
     await using pair = await sessionPair({
       onRequest: (req) => ({ method: req.method, echo: req.params ?? null }),
     });
-    expect(await pair.client.request('tools/call', { name: 'echo', arguments: { text: 'hi' } })).toEqual({
+    expect(
+      await pair.client.request('tools/call', { name: 'echo', arguments: { text: 'hi' } }),
+    ).toEqual({
       method: 'tools/call',
       echo: { name: 'echo', arguments: { text: 'hi' } },
     });
   });
 
   test('both sides can send requests', async () => {
-    await using pair = await sessionPair({ onRequest: () => ({ from: 'server' }) }, { onRequest: () => ({ from: 'client' }) });
+    await using pair = await sessionPair(
+      { onRequest: () => ({ from: 'server' }) },
+      { onRequest: () => ({ from: 'client' }) },
+    );
     expect(await pair.client.request('a')).toEqual({ from: 'server' });
     expect(await pair.server.request('b')).toEqual({ from: 'client' });
   });
@@ -38,7 +43,11 @@ describe('requests and responses', () => {
     });
     const error = await pair.client.request('tools/call').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(McpError);
-    expect((error as McpError).toJSON()).toEqual({ code: -32602, message: 'Unknown tool: nope', data: { name: 'nope' } });
+    expect((error as McpError).toJSON()).toEqual({
+      code: -32602,
+      message: 'Unknown tool: nope',
+      data: { name: 'nope' },
+    });
   });
 
   test('other errors become -32603 with their message; async handlers too', async () => {
@@ -48,8 +57,14 @@ describe('requests and responses', () => {
         throw new Error('async boom');
       },
     });
-    await expect(pair.client.request('sync')).rejects.toMatchObject({ code: -32603, message: 'boom' });
-    await expect(pair.client.request('async')).rejects.toMatchObject({ code: -32603, message: 'async boom' });
+    await expect(pair.client.request('sync')).rejects.toMatchObject({
+      code: -32603,
+      message: 'boom',
+    });
+    await expect(pair.client.request('async')).rejects.toMatchObject({
+      code: -32603,
+      message: 'async boom',
+    });
   });
 
   test('without a request handler every request gets -32601', async () => {
@@ -105,7 +120,10 @@ describe('ids', () => {
       {
         jsonrpc: '2.0',
         id: 5,
-        error: { code: -32600, message: 'Invalid Request: id 5 is already in use by a request in flight' },
+        error: {
+          code: -32600,
+          message: 'Invalid Request: id 5 is already in use by a request in flight',
+        },
       },
     ]);
     release();
@@ -116,7 +134,10 @@ describe('ids', () => {
   test('a response to an unknown id is dropped and reported, not fatal', async () => {
     const t = scriptedTransport();
     const errors: string[] = [];
-    const session = createSession({ transport: t.transport, onError: (e) => errors.push(e.message) });
+    const session = createSession({
+      transport: t.transport,
+      onError: (e) => errors.push(e.message),
+    });
     await session.start();
     t.inject({ jsonrpc: '2.0', id: 99, result: {} });
     expect(errors).toEqual(['Dropped a response for unknown request id 99']);
@@ -170,7 +191,9 @@ describe('timeouts', () => {
     const t = scriptedTransport();
     const session = createSession({ transport: t.transport, timeoutMs: 1000 });
     await session.start();
-    const fast = session.request('a', undefined, { timeoutMs: 10 }).catch((e: TimeoutError) => e.message);
+    const fast = session
+      .request('a', undefined, { timeoutMs: 10 })
+      .catch((e: TimeoutError) => e.message);
     const never = session.request('b', undefined, { timeoutMs: 0 });
     await vi.advanceTimersByTimeAsync(10);
     expect(await fast).toBe('Request a timed out after 10 ms');
@@ -186,20 +209,40 @@ describe('timeouts', () => {
     await session.start();
     const progress: Progress[] = [];
     const result = session
-      .request('long', {}, {
-        timeoutMs: 100,
-        maxTotalTimeoutMs: 250,
-        resetTimeoutOnProgress: true,
-        onProgress: (p) => progress.push(p),
-      })
+      .request(
+        'long',
+        {},
+        {
+          timeoutMs: 100,
+          maxTotalTimeoutMs: 250,
+          resetTimeoutOnProgress: true,
+          onProgress: (p) => progress.push(p),
+        },
+      )
       .catch((e: TimeoutError) => e.message);
-    expect(t.sent[0]).toEqual({ jsonrpc: '2.0', id: 0, method: 'long', params: { _meta: { progressToken: 0 } } });
+    expect(t.sent[0]).toEqual({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'long',
+      params: { _meta: { progressToken: 0 } },
+    });
     await vi.advanceTimersByTimeAsync(90);
-    t.inject({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 0, progress: 1, total: 3 } });
+    t.inject({
+      jsonrpc: '2.0',
+      method: 'notifications/progress',
+      params: { progressToken: 0, progress: 1, total: 3 },
+    });
     await vi.advanceTimersByTimeAsync(90);
-    t.inject({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 0, progress: 2, message: 'half' } });
+    t.inject({
+      jsonrpc: '2.0',
+      method: 'notifications/progress',
+      params: { progressToken: 0, progress: 2, message: 'half' },
+    });
     await vi.advanceTimersByTimeAsync(69);
-    expect(progress).toEqual([{ progress: 1, total: 3 }, { progress: 2, message: 'half' }]);
+    expect(progress).toEqual([
+      { progress: 1, total: 3 },
+      { progress: 2, message: 'half' },
+    ]);
     await vi.advanceTimersByTimeAsync(1);
     expect(await result).toBe('Request long exceeded its maximum total time of 250 ms');
   });
@@ -214,7 +257,11 @@ describe('timeouts', () => {
       .request('long', undefined, { timeoutMs: 100, onProgress: (p) => seen.push(p.progress) })
       .catch((e: TimeoutError) => e.message);
     await vi.advanceTimersByTimeAsync(60);
-    t.inject({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 0, progress: 0.5 } });
+    t.inject({
+      jsonrpc: '2.0',
+      method: 'notifications/progress',
+      params: { progressToken: 0, progress: 0.5 },
+    });
     await vi.advanceTimersByTimeAsync(40);
     expect(seen).toEqual([0.5]);
     expect(await result).toBe('Request long timed out after 100 ms');
@@ -227,7 +274,9 @@ describe('cancellation', () => {
     const session = createSession({ transport: t.transport });
     await session.start();
     const controller = new AbortController();
-    const result = session.request('slow', undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    const result = session
+      .request('slow', undefined, { signal: controller.signal })
+      .catch((e: unknown) => e);
     controller.abort('user pressed stop');
     const error = await result;
     expect(error).toBeInstanceOf(CancelledError);
@@ -243,7 +292,9 @@ describe('cancellation', () => {
     const t = scriptedTransport();
     const session = createSession({ transport: t.transport });
     await session.start();
-    await expect(session.request('x', undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(CancelledError);
+    await expect(
+      session.request('x', undefined, { signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(CancelledError);
     expect(t.sent).toEqual([]);
   });
 
@@ -252,7 +303,9 @@ describe('cancellation', () => {
     const session = createSession({ transport: t.transport });
     await session.start();
     const controller = new AbortController();
-    const result = session.request('initialize', {}, { signal: controller.signal }).catch(() => 'rejected');
+    const result = session
+      .request('initialize', {}, { signal: controller.signal })
+      .catch(() => 'rejected');
     controller.abort();
     expect(await result).toBe('rejected');
     expect(t.sent.map((m) => ('method' in m ? m.method : 'response'))).toEqual(['initialize']);
@@ -271,7 +324,11 @@ describe('cancellation', () => {
     });
     await session.start();
     t.inject({ jsonrpc: '2.0', id: 'r1', method: 'tools/call' });
-    t.inject({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'r1', reason: 'no longer needed' } });
+    t.inject({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: 'r1', reason: 'no longer needed' },
+    });
     expect(aborted).toEqual(new Error('no longer needed'));
     finish();
     await flush();
@@ -329,15 +386,27 @@ describe('progress', () => {
       },
     });
     const updates: Progress[] = [];
-    const result = await pair.client.request('work', { a: 1 }, { onProgress: (p) => updates.push(p) });
+    const result = await pair.client.request(
+      'work',
+      { a: 1 },
+      { onProgress: (p) => updates.push(p) },
+    );
     expect(result).toEqual({ done: true });
-    expect(updates).toEqual([{ progress: 1, total: 2, message: 'halfway' }, { progress: 2, total: 2 }]);
+    expect(updates).toEqual([
+      { progress: 1, total: 2, message: 'halfway' },
+      { progress: 2, total: 2 },
+    ]);
   });
 
   test('progress is a no-op when the caller did not ask', async () => {
     const seen: unknown[] = [];
     await using pair = await sessionPair(
-      { onRequest: async (req) => (await req.progress(1), { token: req.progressToken ?? null }) },
+      {
+        onRequest: async (req) => {
+          await req.progress(1);
+          return { token: req.progressToken ?? null };
+        },
+      },
       { onNotification: (n) => seen.push(n) },
     );
     expect(await pair.client.request('work')).toEqual({ token: null });
@@ -345,8 +414,12 @@ describe('progress', () => {
   });
 
   test('caller _meta is kept next to the progress token', async () => {
-    await using pair = await sessionPair({ onRequest: (req) => ({ meta: req.params?._meta ?? null }) });
-    expect(await pair.client.request('w', { _meta: { trace: 't1' } }, { onProgress: () => {} })).toEqual({
+    await using pair = await sessionPair({
+      onRequest: (req) => ({ meta: req.params?._meta ?? null }),
+    });
+    expect(
+      await pair.client.request('w', { _meta: { trace: 't1' } }, { onProgress: () => {} }),
+    ).toEqual({
       meta: { trace: 't1', progressToken: 0 },
     });
   });
@@ -373,11 +446,20 @@ describe('requests on behalf of an inbound request', () => {
     await session.start();
     t.inject({ jsonrpc: '2.0', id: 'call-1', method: 'tools/call' });
     await flush();
-    expect(t.sent[0]).toEqual({ jsonrpc: '2.0', id: 0, method: 'sampling/createMessage', params: { maxTokens: 5 } });
+    expect(t.sent[0]).toEqual({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'sampling/createMessage',
+      params: { maxTokens: 5 },
+    });
     t.inject({ jsonrpc: '2.0', id: 0, result: { text: 'hi' } });
     await flush();
     expect(t.sent.slice(1)).toEqual([
-      { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'sampled' } },
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/message',
+        params: { level: 'info', data: 'sampled' },
+      },
       { jsonrpc: '2.0', id: 'call-1', result: { answer: { text: 'hi' } } },
     ]);
     expect(related).toEqual(['call-1', 'call-1', 'call-1']);
@@ -388,7 +470,10 @@ describe('close', () => {
   test('pending requests reject with ConnectionClosedError and later calls fail fast', async () => {
     const t = scriptedTransport();
     const closed: unknown[] = [];
-    const session = createSession({ transport: t.transport, onClose: (r) => closed.push(r ?? null) });
+    const session = createSession({
+      transport: t.transport,
+      onClose: (r) => closed.push(r ?? null),
+    });
     await session.start();
     const pending = session.request('slow').catch((e: unknown) => e);
     await session.close();

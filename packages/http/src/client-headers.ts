@@ -1,5 +1,9 @@
-import { ENVELOPE_KEYS, type JsonObject, type JsonRpcMessage } from '@mcpkit/core';
-import { encodeHeaderValue } from '@mcpkit/core';
+import {
+  ENVELOPE_KEYS,
+  encodeHeaderValue,
+  type JsonObject,
+  type JsonRpcMessage,
+} from '@mcpkit/core';
 
 /** The body field each method mirrors into `Mcp-Name`. */
 const NAME_FIELD: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
 import {
+  decodeHeaderValue,
   ENVELOPE_KEYS,
   ErrorCode,
   type JsonObject,
@@ -6,7 +7,6 @@ import {
   McpError,
   readEnvelope,
 } from '@mcpkit/core';
-import { decodeHeaderValue } from '@mcpkit/core';
 
 /** A stateless-era request refused before it reaches the server. */
 export interface LadderFailure {
