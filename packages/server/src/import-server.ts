@@ -16,6 +16,13 @@ import { createPrefix } from './prefix.js';
  */
 export function importServer(parent: Composable, sub: Composable, options: MountOptions): void {
   if (sub === (parent as unknown)) throw new Error('A server cannot import itself');
+  const pending = sub.prepare();
+  if (pending) {
+    pending.catch(() => {}); // its outcome is the mount's business, not this refusal's
+    throw new Error(
+      `import() copies what ${sub.serverInfo.name} offers now, and it has not listed its backend yet; mount() it instead`,
+    );
+  }
   const prefix = createPrefix(options.prefix);
   const target: MountTarget = { server: sub, prefix };
   const keep = mountFilter(options);

@@ -1,4 +1,4 @@
-import type { Attachment } from './attachments.js';
+import type { Attachments } from './attachments.js';
 import type { ChangeListener, Entry, EntrySource } from './entry-source.js';
 import {
   type MountTarget,
@@ -23,7 +23,7 @@ export interface MountOptions<P extends string = string> {
 
 /** A server that can be mounted: what mount() needs beyond ServerCore. */
 export interface Composable extends ServerCore {
-  readonly attachments: { add(attachment: Attachment): void };
+  readonly attachments: Attachments;
   /** servers mounted into this one, to refuse cycles */
   readonly mounted: Set<Composable>;
 }
@@ -167,6 +167,8 @@ export function mountServer(parent: Composable, sub: Composable, options: MountO
       const own = prefix.innerUri(uri);
       if (own !== undefined && sub.hasResource(own)) sub.watchResource(own, delta);
     },
+    // The sub-server serves the parent's connections: they are its peers too (roots changes).
+    notification: (peer, method) => sub.attachments.notification(peer, method),
   });
 }
 

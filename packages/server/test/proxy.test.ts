@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@mcpkit/client';
 import { serveHttp } from '@mcpkit/http/node';
 import { type BackendFactory, createProxy, createServer } from '@mcpkit/server';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,6 +21,7 @@ const child = {
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const c of open.splice(0).reverse()) await c.close();
 });
 
@@ -178,5 +179,48 @@ describe('createProxy()', () => {
     expect(text(await c2.callTool('t'))).toBe('t');
     await sharing.close();
     expect(given.closed).toBe(false);
+  });
+
+  test('a mounted proxy whose backend is down does not take the parent down', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const probe = await serveHttp(createServer({ name: 'x', version: '1' }), { port: 0 });
+    await probe.close();
+    const main = createServer({ name: 'main', version: '1' })
+      .tool('local', {}, () => 'local')
+      .mount(createProxy(probe.url, { name: 'gone' }), { prefix: 'gone' });
+    open.push(main);
+    const client = await createClient(main, { mode: 'handshake' });
+    open.push(client);
+    expect((await client.listTools()).map((t) => t.name)).toEqual(['local']);
+    expect(text(await client.callTool('local'))).toBe('local');
+    expect(vi.mocked(console.error).mock.calls).toEqual([
+      [
+        `mcpkit: mounted server gone is unavailable: The backend MCP server (${probe.url}) is unavailable: fetch failed`,
+      ],
+    ]);
+  });
+
+  test('subscriptions reach a mounted proxy under the inner URI; import() refuses an unlisted proxy', async () => {
+    const backend = createServer({ name: 'b', version: '1' }).resource('state://n', {}, () => '1');
+    const proxy = createProxy(backend, { name: 'inner' });
+    const main = createServer({ name: 'main', version: '1' }).mount(proxy, { prefix: 'p' });
+    open.push(main);
+    const updated: string[] = [];
+    const client = await createClient(main, {
+      mode: 'handshake',
+      handlers: { resourceUpdated: (uri) => void updated.push(uri) },
+    });
+    open.push(client);
+    await client.subscribeResource('state://p/n');
+    for (let i = 0; i < 100 && updated.length === 0; i++) {
+      backend.notifyResourceUpdated('state://n');
+      await wait(10);
+    }
+    expect(updated[0]).toBe('state://p/n');
+    const fresh = createProxy(backend, { name: 'fresh' });
+    open.push(fresh);
+    expect(() => createServer({ name: 'm', version: '1' }).import(fresh)).toThrow(
+      'import() copies what fresh offers now, and it has not listed its backend yet; mount() it instead',
+    );
   });
 });
