@@ -11,6 +11,7 @@ export {
   type EventStore,
   type MemoryEventStoreOptions,
 } from './event-store.js';
+export { createHostGuard, type HostGuard, type HostGuardOptions } from './host-guard.js';
 export type { HttpMessageInfo } from './http-session.js';
 export type { HttpHandlerOptions } from './options.js';
 export { createHttpHandler, type HttpHandler } from './web-handler.js';

@@ -24,6 +24,7 @@ describe('public faces', () => {
   it('root exports', () => {
     expect(Object.keys(root).sort()).toEqual([
       'HttpError',
+      'createHostGuard',
       'createHttpHandler',
       'createMemoryEventStore',
       'httpClientTransport',

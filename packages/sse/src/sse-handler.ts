@@ -6,7 +6,7 @@ import {
   type ServerEndpoint,
   serializeMessage,
 } from '@mcpkit/core';
-import { createHostGuard } from './host-guard.js';
+import { createHostGuard } from '@mcpkit/http';
 import { readBody, TOO_LARGE } from './read-body.js';
 import { createSseSession, type SseSession } from './sse-session.js';
 
