@@ -1,12 +1,7 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createClient } from '@mcpkit/client';
 import { expect, test } from 'vitest';
+import { runExample } from '../../support/run-example.js';
 import { server } from '../src/server.js';
-
-const exec = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Key order as the server sends it (zod's JSON Schema), so the printed form matches too.
 const inputSchema = {
@@ -35,11 +30,7 @@ const invalid =
   'Invalid arguments for tool process_image: Invalid input: width: Too big: expected number to be <=2000; format: Invalid option: expected one of "jpeg"|"png"|"webp"';
 
 test('pnpm start prints the schema, a valid call and the invalid call’s error', async () => {
-  const { stdout, stderr } = await exec(
-    process.execPath,
-    ['--conditions=@mcpkit/source', '--import', 'tsx', 'src/main.ts'],
-    { cwd: root, timeout: 15_000 },
-  );
+  const { stdout, stderr } = await runExample(import.meta.url);
   expect({ stdout, stderr }).toEqual({
     stdout: [
       'inputSchema:',

@@ -1,20 +1,11 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createClient } from '@mcpkit/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runExample } from '../../support/run-example.js';
 import { startWeatherApi } from '../src/api.js';
 import { weatherServer } from '../src/server.js';
 
-const exec = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
-
 test('pnpm start fetches from its own local API', async () => {
-  const { stdout, stderr } = await exec(
-    process.execPath,
-    ['--conditions=@mcpkit/source', '--import', 'tsx', 'src/main.ts'],
-    { cwd: root, timeout: 15_000 },
-  );
+  const { stdout, stderr } = await runExample(import.meta.url);
   expect({ stdout, stderr }).toEqual({
     stdout: 'Paris: 18 °C, cloudy\nAtlantis: isError=true No forecast for Atlantis (HTTP 404)\n',
     stderr: '',

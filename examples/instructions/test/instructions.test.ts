@@ -1,12 +1,7 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createClient } from '@mcpkit/client';
 import { expect, test } from 'vitest';
+import { runExample } from '../../support/run-example.js';
 import { server } from '../src/server.js';
-
-const exec = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 const instructions = 'Call get_forecast with a city name. Temperatures are in Celsius.';
 const fullInfo = {
@@ -18,11 +13,7 @@ const fullInfo = {
 };
 
 test('pnpm start prints what the client sees in each era', async () => {
-  const { stdout, stderr } = await exec(
-    process.execPath,
-    ['--conditions=@mcpkit/source', '--import', 'tsx', 'src/main.ts'],
-    { cwd: root, timeout: 15_000 },
-  );
+  const { stdout, stderr } = await runExample(import.meta.url);
   expect({ stdout, stderr }).toEqual({
     stdout: [
       'handshake era (2025-11-25):',

@@ -1,19 +1,10 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createClient } from '@mcpkit/client';
 import { expect, test } from 'vitest';
+import { runExample } from '../../support/run-example.js';
 import { server } from '../src/server.js';
 
-const exec = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
-
 test('pnpm start lists the prompt, renders it and completes two arguments', async () => {
-  const { stdout, stderr } = await exec(
-    process.execPath,
-    ['--conditions=@mcpkit/source', '--import', 'tsx', 'src/main.ts'],
-    { cwd: root, timeout: 15_000 },
-  );
+  const { stdout, stderr } = await runExample(import.meta.url);
   expect({ stdout, stderr }).toEqual({
     stdout: [
       'analyze_data: [{"name":"dataset","description":"Which dataset the numbers come from","required":true},{"name":"numbers","description":"The values to analyse","required":true},{"name":"threshold","description":"Flag values above this"},{"name":"method"}]',

@@ -1,19 +1,10 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createClient } from '@mcpkit/client';
 import { expect, test } from 'vitest';
+import { runExample } from '../../support/run-example.js';
 import { server } from '../src/server.js';
 
-const exec = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
-
 test('pnpm start lists, reads and shows the two refused reads', async () => {
-  const { stdout, stderr } = await exec(
-    process.execPath,
-    ['--conditions=@mcpkit/source', '--import', 'tsx', 'src/main.ts'],
-    { cwd: root, timeout: 15_000 },
-  );
+  const { stdout, stderr } = await runExample(import.meta.url);
   expect({ stdout, stderr }).toEqual({
     stdout: [
       'resource: data://config (config)',

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createClient } from '@mcpkit/client';
 import { expect, test } from 'vitest';
+import { runExample } from '../../support/run-example.js';
 import type { server } from '../src/server.js';
 
-const exec = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const script = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 
 const isRunning = (pid: number) => {
@@ -20,11 +17,7 @@ const isRunning = (pid: number) => {
 };
 
 test('pnpm start calls the child server and leaves no process behind', async () => {
-  const { stdout, stderr } = await exec(
-    process.execPath,
-    ['--conditions=@mcpkit/source', '--import', 'tsx', 'src/main.ts'],
-    { cwd: root, timeout: 20_000 },
-  );
+  const { stdout, stderr } = await runExample(import.meta.url, { timeoutMs: 20_000 });
   expect({ stdout, stderr }).toEqual({
     stdout: [
       'era: stateless',
