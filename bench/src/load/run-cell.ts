@@ -1,0 +1,210 @@
+// Child entry of the load suite: drives one server × transport cell and prints one JSON line.
+//   node --import ./register.mjs src/load/run-cell.ts <cell-id> <options-json>
+// It spawns the server (bundled by main beforehand), speaks raw JSON-RPC to it, asks the
+// probe inside it for CPU and memory, and kills it by pid before it exits.
+import { connect } from 'node:net';
+import type { Pool } from 'undici';
+import { type Cell, findCell } from './cells.js';
+import {
+  bigCall,
+  echoCall,
+  mixedCall,
+  type PhaseLimit,
+  type PhaseResult,
+  runPhase,
+} from './phases.js';
+import type { RpcClient } from './rpc.js';
+import { HttpRpc, type HttpWire } from './rpc-http.js';
+import { StdioRpc } from './rpc-stdio.js';
+import { freePort, ServerProcess } from './server-process.js';
+import { MCP_PATH } from './servers/workload.js';
+
+/** Sizes of one cell's run; every loop is bounded by these. */
+export interface LoadOptions {
+  coldStarts: number;
+  warmup: PhaseLimit;
+  /** the echo phases: 1, 16 and 64 in flight */
+  phases: Array<{ inFlight: number } & PhaseLimit>;
+  big: { kb: number; inFlight: number } & PhaseLimit;
+  /** idle sessions opened for the heap-per-session figure (HTTP with sessions only) */
+  sessions: number;
+  sessionsInFlight: number;
+}
+
+export interface CellResult {
+  id: string;
+  status: 'ok' | 'failed';
+  reason?: string;
+  /** spawn to first answer, ms: median and every sample */
+  coldStartMs?: number;
+  coldStartSamples?: number[];
+  phases?: PhaseResult[];
+  big?: PhaseResult & { kb: number; mibPerSec: number };
+  /** peak RSS of the server after the call phases, KiB */
+  peakRssKiB?: number;
+  /** heap after GC with one working session (or none), bytes */
+  baseHeapBytes?: number;
+  sessions?: { opened: number; perSec: number; heapBytesPerSession: number };
+}
+
+const wireOf = (cell: Cell): HttpWire | undefined =>
+  cell.transport === 'http-stateful'
+    ? 'stateful'
+    : cell.transport === 'http-stateless'
+      ? 'stateless'
+      : cell.transport === 'http-2026'
+        ? '2026'
+        : undefined;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Poll until the port accepts a connection (1 ms apart, at most 15 s). */
+async function waitListening(server: ServerProcess): Promise<void> {
+  const deadline = performance.now() + 15_000;
+  while (performance.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.stderr}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await sleep(1);
+  }
+  throw new Error(`server did not listen within 15 s: ${server.stderr}`);
+}
+
+interface Connected {
+  server: ServerProcess;
+  clients: RpcClient[];
+  pool?: Pool;
+  /** ms from spawn to the first answer */
+  firstAnswerMs: number;
+}
+
+/** Spawn the server and make the first exchange: initialize (stdio, sessions) or a call. */
+async function start(cell: Cell, connections: number): Promise<Connected> {
+  const wire = wireOf(cell);
+  const port = wire ? await freePort() : 0;
+  const server = new ServerProcess(cell.server, cell.transport, port);
+  try {
+    if (!wire) {
+      const rpc = new StdioRpc(server.stdin, server.stdout);
+      await rpc.initialize();
+      return { server, clients: [rpc], firstAnswerMs: performance.now() - server.startedAt };
+    }
+    await waitListening(server);
+    const pool = HttpRpc.pool(`http://127.0.0.1:${port}`, connections);
+    const rpc = new HttpRpc(pool, MCP_PATH, wire);
+    if (wire === 'stateful') await rpc.openSession();
+    else await echoCall(rpc, 0);
+    return { server, clients: [rpc], pool, firstAnswerMs: performance.now() - server.startedAt };
+  } catch (error) {
+    await server.kill();
+    throw new Error(
+      `${(error as Error).message}${server.stderr ? `; stderr: ${server.stderr}` : ''}`,
+    );
+  }
+}
+
+async function stop(connected: Connected): Promise<void> {
+  for (const client of connected.clients) await client.close();
+  await connected.pool?.destroy();
+  await connected.server.kill();
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+async function runCell(cell: Cell, options: LoadOptions): Promise<CellResult> {
+  const coldStartSamples: number[] = [];
+  for (let i = 0; i < options.coldStarts; i++) {
+    const connected = await start(cell, 1);
+    coldStartSamples.push(connected.firstAnswerMs);
+    await stop(connected);
+  }
+  const maxInFlight = Math.max(...options.phases.map((p) => p.inFlight), options.big.inFlight);
+  const connected = await start(cell, maxInFlight);
+  const { server, clients } = connected;
+  try {
+    await runPhase(server, clients, mixedCall, maxInFlight, options.warmup);
+    await runPhase(server, clients, echoCall, 1, {
+      calls: Math.ceil(options.warmup.calls / 4),
+      maxMs: options.warmup.maxMs / 4,
+    });
+    const phases: PhaseResult[] = [];
+    for (const { inFlight, ...limit } of options.phases) {
+      phases.push(await runPhase(server, clients, echoCall, inFlight, limit));
+    }
+    const { kb, inFlight, ...bigLimit } = options.big;
+    const bigPhase = await runPhase(server, clients, bigCall(kb), inFlight, bigLimit);
+    const big = { ...bigPhase, kb, mibPerSec: (bigPhase.callsPerSec * kb) / 1024 };
+    const afterCalls = await server.probe('gc');
+    const result: CellResult = {
+      id: cell.id,
+      status: 'ok',
+      coldStartMs: median(coldStartSamples),
+      coldStartSamples,
+      phases,
+      big,
+      peakRssKiB: afterCalls.maxRssKiB,
+      baseHeapBytes: afterCalls.heapUsed,
+    };
+    if (cell.transport === 'http-stateful' && connected.pool) {
+      result.sessions = await openSessions(connected, options);
+    }
+    return result;
+  } finally {
+    await stop(connected);
+  }
+}
+
+/** Open idle sessions: sessions/s, then the heap they hold after GC, per session. */
+async function openSessions(
+  connected: Connected,
+  options: LoadOptions,
+): Promise<NonNullable<CellResult['sessions']>> {
+  const { server, pool } = connected;
+  const before = await server.probe('gc');
+  let opened = 0;
+  const start = performance.now();
+  const worker = async () => {
+    while (opened < options.sessions) {
+      opened++;
+      const id = await new HttpRpc(pool as Pool, MCP_PATH, 'stateful').openSession();
+      if (id === undefined) throw new Error('the server answered initialize without a session id');
+    }
+  };
+  await Promise.all(Array.from({ length: options.sessionsInFlight }, worker));
+  const ms = performance.now() - start;
+  const after = await server.probe('gc');
+  return {
+    opened,
+    perSec: (opened / ms) * 1000,
+    heapBytesPerSession: (after.heapUsed - before.heapUsed) / opened,
+  };
+}
+
+async function main(): Promise<CellResult> {
+  const [id = '', rawOptions = '{}'] = process.argv.slice(2);
+  const cell = findCell(id);
+  if (!cell) throw new Error(`unknown cell ${id}`);
+  try {
+    return await runCell(cell, JSON.parse(rawOptions) as LoadOptions);
+  } catch (error) {
+    return { id, status: 'failed', reason: String((error as Error).message ?? error) };
+  }
+}
+
+main().then(
+  (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
