@@ -32,12 +32,15 @@ class MirrorSource<E extends Entry> implements EntrySource<E> {
     this.listener = listener;
   }
 
-  /** Take a new listing; nothing happens when it equals the last one. */
-  update<W>(wires: readonly W[], used: boolean, make: (w: W) => E) {
+  /**
+   * Take a new listing; nothing happens when it equals the last one. The first listing is no
+   * change (no client saw the empty one) unless a failed attempt let clients list without it.
+   */
+  update<W>(wires: readonly W[], used: boolean, make: (w: W) => E, missed: boolean) {
     const text = JSON.stringify(wires);
     if (text === this.seen && used === this.used) return;
-    // The first listing is not a change: no client can have seen the empty one.
-    const notify = this.seen !== '';
+    // Clients saw an empty list until now: only a different one is news to them.
+    const notify = text !== (this.seen || '[]') && (this.seen !== '' || missed);
     this.seen = text;
     this.used = used;
     this.list = wires.map(make);
@@ -56,6 +59,8 @@ export class Mirror {
   readonly templates = new MirrorSource<TemplateEntry>();
   private readonly stale = new Set<Kind>(KINDS);
   private pending: Promise<void> | undefined;
+  /** a refresh failed: clients may have listed without the backend's components */
+  private missed = false;
   private changes: BackendListen | undefined;
   /** subscriptions were lost with a broken connection: make them again on the next one */
   private resubscribe = false;
@@ -109,7 +114,13 @@ export class Mirror {
   }
 
   private async run(): Promise<void> {
-    const client = await this.pool.discovery();
+    let client: BackendClient;
+    try {
+      client = await this.pool.discovery();
+    } catch (error) {
+      this.missed = true;
+      throw error;
+    }
     const kinds = [...this.stale];
     this.stale.clear();
     try {
@@ -119,8 +130,10 @@ export class Mirror {
         for (const [uri, w] of this.watched) w.handle = this.subscribe(uri);
       }
       await Promise.all(kinds.map((kind) => this.list(client, kind)));
+      this.missed = false;
     } catch (error) {
       for (const kind of kinds) this.stale.add(kind);
+      this.missed = true;
       throw error;
     }
   }
@@ -130,17 +143,22 @@ export class Mirror {
     const pool = this.pool;
     if (kind === 'tools') {
       const tools = caps.tools ? await client.listTools() : [];
-      this.tools.update(tools, caps.tools !== undefined, (t) => proxiedTool(pool, t));
+      this.tools.update(tools, caps.tools !== undefined, (t) => proxiedTool(pool, t), this.missed);
     } else if (kind === 'prompts') {
       const prompts = caps.prompts ? await client.listPrompts() : [];
-      this.prompts.update(prompts, caps.prompts !== undefined, (p) => proxiedPrompt(pool, p));
+      this.prompts.update(
+        prompts,
+        caps.prompts !== undefined,
+        (p) => proxiedPrompt(pool, p),
+        this.missed,
+      );
     } else {
       const [resources, templates] = caps.resources
         ? await Promise.all([client.listResources(), client.listResourceTemplates()])
         : [[], []];
       const used = caps.resources !== undefined;
-      this.resources.update(resources, used, (r) => proxiedResource(pool, r));
-      this.templates.update(templates, used, (t) => proxiedTemplate(pool, t));
+      this.resources.update(resources, used, (r) => proxiedResource(pool, r), this.missed);
+      this.templates.update(templates, used, (t) => proxiedTemplate(pool, t), this.missed);
     }
   }
 

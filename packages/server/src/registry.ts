@@ -83,7 +83,7 @@ export class Registry<E extends Entry> implements ComponentRegistry {
   add(entry: E): void {
     if (this.map.has(entry.key)) onDuplicate(this.policy, this.kind, entry.key);
     else if (this.offered(entry.key)) onDuplicate(this.policy, this.kind, entry.key, true);
-    if (entry.enabled) for (const guard of this.guards) guard(entry.key, entry.tags);
+    if (this.isVisible(entry)) for (const guard of this.guards) guard(entry.key, entry.tags);
     this.map.set(entry.key, entry);
     this.touch();
   }
@@ -224,8 +224,15 @@ export class Registry<E extends Entry> implements ComponentRegistry {
 
   private setEnabled(entry: E, enabled: boolean): void {
     if (entry.enabled === enabled) return;
-    if (enabled) for (const guard of this.guards) guard(entry.key, entry.tags);
     entry.enabled = enabled;
+    if (enabled && this.isVisible(entry)) {
+      try {
+        for (const guard of this.guards) guard(entry.key, entry.tags);
+      } catch (error) {
+        entry.enabled = false;
+        throw error;
+      }
+    }
     this.touch();
   }
 

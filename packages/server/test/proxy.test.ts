@@ -181,15 +181,21 @@ describe('createProxy()', () => {
     expect(given.closed).toBe(false);
   });
 
-  test('a mounted proxy whose backend is down does not take the parent down', async () => {
+  test('a mounted proxy whose backend is down does not take the parent down, and comes back', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const probe = await serveHttp(createServer({ name: 'x', version: '1' }), { port: 0 });
+    const backend = () => createServer({ name: 'x', version: '1' }).tool('x', {}, () => 'x');
+    const probe = await serveHttp(backend(), { port: 0 });
+    const port = Number(new URL(probe.url).port);
     await probe.close();
     const main = createServer({ name: 'main', version: '1' })
       .tool('local', {}, () => 'local')
       .mount(createProxy(probe.url, { name: 'gone' }), { prefix: 'gone' });
     open.push(main);
-    const client = await createClient(main, { mode: 'handshake' });
+    const changes: string[] = [];
+    const client = await createClient(main, {
+      mode: 'handshake',
+      handlers: { listChanged: (kind) => void changes.push(kind) },
+    });
     open.push(client);
     expect((await client.listTools()).map((t) => t.name)).toEqual(['local']);
     expect(text(await client.callTool('local'))).toBe('local');
@@ -198,6 +204,13 @@ describe('createProxy()', () => {
         `mcpkit: mounted server gone is unavailable: The backend MCP server (${probe.url}) is unavailable: fetch failed`,
       ],
     ]);
+    const back = await serveHttp(backend(), { port });
+    open.push(back);
+    // The next request lists the backend again; clients that listed without it are told.
+    expect((await client.listTools()).map((t) => t.name)).toEqual(['local', 'gone_x']);
+    for (let i = 0; i < 100 && changes.length === 0; i++) await wait(10);
+    expect(changes).toEqual(['tools']);
+    expect(text(await client.callTool('gone_x'))).toBe('x');
   });
 
   test('subscriptions reach a mounted proxy under the inner URI; import() refuses an unlisted proxy', async () => {
