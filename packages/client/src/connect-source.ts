@@ -19,7 +19,13 @@ export interface CreateClientOptions extends ClientOptions {
 // Structural views of the transport packages: the client must not depend on them at runtime.
 type HttpModule = { httpClientTransport(url: URL, options?: Record<string, unknown>): Transport };
 type SseModule = { sseClientTransport(url: URL, options?: Record<string, unknown>): Transport };
-type StdioModule = { stdioClientTransport(options: Record<string, unknown>): Transport };
+type StdioModule = {
+  stdioClientTransport(options: Record<string, unknown>): Transport;
+  scriptCommand(
+    path: string,
+    args?: readonly string[],
+  ): { command: string; args: string[] } | undefined;
+};
 
 /** Connect to one source: memory pair, given transport, HTTP (falling back to SSE) or stdio. */
 export async function connectSource(
@@ -42,12 +48,14 @@ export async function connectSource(
     case 'transport':
       return connectClient(plan.transport, clientOptions);
     case 'stdio': {
-      const { stdioClientTransport } = await load<StdioModule>(
+      const { stdioClientTransport, scriptCommand } = await load<StdioModule>(
         '@mcpkit/stdio',
         () => import('@mcpkit/stdio'),
       );
+      const run = plan.script ? scriptCommand(plan.config.command, plan.config.args) : undefined;
       const transport = stdioClientTransport({
         ...plan.config,
+        ...run,
         ...(stderr ? { stderr } : {}),
         ...(onStderr ? { onStderr } : {}),
       });

@@ -45,7 +45,13 @@ export type SourcePlan =
       headers: Readonly<Record<string, string>> | undefined;
       key: string;
     }
-  | { kind: 'stdio'; config: StdioServerConfig; key: string };
+  | {
+      kind: 'stdio';
+      config: StdioServerConfig;
+      key: string;
+      /** `config.command` is a script path: @mcpkit/stdio picks its interpreter */
+      script?: true;
+    };
 
 export const isTransport = (value: unknown): value is Transport =>
   typeof value === 'object' &&
@@ -83,25 +89,12 @@ function httpPlan(
   return { kind, url, headers, key: url.href };
 }
 
-/** Scripts run under their interpreter; anything else is executed as given. */
+/** Scripts run under their interpreter (chosen by @mcpkit/stdio); anything else runs as given. */
 function stdioPlan(config: StdioServerConfig): SourcePlan {
-  const args = config.args ?? [];
-  const key = [config.command, ...args].join(' ');
-  const runner = interpreterFor(config.command);
-  const resolved = runner
-    ? {
-        ...config,
-        command: runner[0] as string,
-        args: [...runner.slice(1), config.command, ...args],
-      }
-    : config;
-  return { kind: 'stdio', config: resolved, key };
+  const key = [config.command, ...(config.args ?? [])].join(' ');
+  return SCRIPT.test(config.command)
+    ? { kind: 'stdio', config, key, script: true }
+    : { kind: 'stdio', config, key };
 }
 
-function interpreterFor(path: string): string[] | undefined {
-  if (/\.[cm]?js$/i.test(path)) return ['node'];
-  // tsx as a Node loader keeps it one process, so closing the client ends the server.
-  if (/\.[cm]?ts$/i.test(path)) return ['node', '--import', 'tsx'];
-  if (/\.py$/i.test(path)) return ['python3'];
-  return undefined;
-}
+const SCRIPT = /\.(?:[cm]?[jt]s|py)$/i;

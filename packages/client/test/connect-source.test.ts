@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher, createMemoryTransportPair, createSession } from '@mcpkit/core';
 import { serveHttp } from '@mcpkit/http/node';
@@ -71,6 +72,15 @@ describe('sources', () => {
     await client.close();
     for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 20));
     expect(isAlive(pid)).toBe(false);
+  }, 20_000);
+
+  it('stdio: a .ts script runs from any working directory (tsx is resolved from the script)', async () => {
+    const client = await createClient(
+      { command: fixture, cwd: tmpdir(), env: { TSX_TSCONFIG_PATH: `${repoRoot}tsconfig.json` } },
+      { stderr: 'pipe' },
+    );
+    open.push(client);
+    expect(await client.tools.greet!({ name: 'Grace' })).toBe('Hello, Grace!');
   }, 20_000);
 
   it('stdio: a command that cannot start fails connect', async () => {

@@ -42,31 +42,30 @@ describe('planSource', () => {
     });
     const stdio = (source: Parameters<typeof planSource>[0]) => {
       const plan = planSource(source);
-      return plan.kind === 'stdio' ? plan.config : undefined;
+      return plan.kind === 'stdio' ? { ...plan.config, script: plan.script ?? false } : undefined;
     };
+    // Scripts keep their path as the command; @mcpkit/stdio's scriptCommand picks the interpreter.
     expect(stdio('server.mjs --port 1')).toEqual({
-      command: 'node',
-      args: ['server.mjs', '--port', '1'],
+      command: 'server.mjs',
+      args: ['--port', '1'],
+      script: true,
     });
-    expect(stdio('./a.cjs')).toEqual({ command: 'node', args: ['./a.cjs'] });
-    expect(stdio('/srv/app.js')).toEqual({ command: 'node', args: ['/srv/app.js'] });
-    expect(stdio('src/server.ts')).toEqual({
-      command: 'node',
-      args: ['--import', 'tsx', 'src/server.ts'],
-    });
-    expect(stdio('weather.py')).toEqual({ command: 'python3', args: ['weather.py'] });
+    expect(stdio('./a.cjs')).toEqual({ command: './a.cjs', args: [], script: true });
+    expect(stdio('src/server.ts')).toEqual({ command: 'src/server.ts', args: [], script: true });
+    expect(stdio('weather.py')).toEqual({ command: 'weather.py', args: [], script: true });
     expect(stdio({ command: 'tool.py', args: ['-v'], env: { K: 'v' }, cwd: '/tmp' })).toEqual({
-      command: 'python3',
-      args: ['tool.py', '-v'],
+      command: 'tool.py',
+      args: ['-v'],
       env: { K: 'v' },
       cwd: '/tmp',
+      script: true,
     });
     expect(stdio({ command: 'uvx', args: ['mcp-server-fetch'] })).toEqual({
       command: 'uvx',
       args: ['mcp-server-fetch'],
+      script: false,
     });
   });
-
   it('refuses what is not a source', () => {
     expect(() => planSource('   ')).toThrow('An empty command cannot start a server');
     expect(() => planSource({ nope: 1 } as never)).toThrow('Not a server source: {"nope":1}');
