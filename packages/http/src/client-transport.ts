@@ -2,6 +2,7 @@ import {
   ConnectionClosedError,
   isRequest,
   type JsonRpcMessage,
+  type JsonRpcRequest,
   type RequestId,
   serializeMessage,
   type Transport,
@@ -64,7 +65,10 @@ class ClientTransport implements HttpClientTransport {
   /** in-flight initialize / tools/list requests whose results are sniffed */
   private readonly sniff = new Map<RequestId, string>();
   private readonly paramHeaders = new Map<string, ParamHeader[]>();
-  /** stateless-era calls: closing their stream is how they are cancelled */
+  /**
+   * Calls that no session can find later (stateless era, or a server that issued no session
+   * id): closing their stream is the only way to cancel them.
+   */
   private readonly statelessCalls = new Map<RequestId, AbortController>();
   private readonly follower: StreamFollower;
 
@@ -107,6 +111,8 @@ class ClientTransport implements HttpClientTransport {
     if (version !== undefined && isRequest(message)) {
       headers['mcp-protocol-version'] = version;
       statelessHeaders(message, this.paramHeaders, headers);
+    }
+    if (isRequest(message) && (version !== undefined || this.sessionless(message))) {
       const call = new AbortController();
       this.statelessCalls.set(message.id, call);
       signal = AbortSignal.any([signal, call.signal]);
@@ -123,6 +129,15 @@ class ClientTransport implements HttpClientTransport {
       if (id !== undefined) this.forget(id);
       throw error;
     }
+  }
+
+  /** A handshake-era request to a server that answered initialize without a session id. */
+  private sessionless(message: JsonRpcRequest): boolean {
+    return (
+      this.sessionId === undefined &&
+      this.protocolVersion !== undefined &&
+      message.method !== 'initialize'
+    );
   }
 
   async close(): Promise<void> {

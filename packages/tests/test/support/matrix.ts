@@ -77,10 +77,6 @@ export const TRANSPORTS: readonly TransportCase[] = [
       unrelatedNotifications: `${NO_CHANNEL}: there is no standalone GET stream`,
       persistentLogLevel: `${NO_CHANNEL}, so logging/setLevel has nowhere to keep the level`,
       sessionEnd: 'no session: each POST stands alone',
-      cancellation:
-        `${NO_CHANNEL}, so notifications/cancelled finds no call to cancel (and a handshake-era ` +
-        'client keeps the stream open: a disconnect is not a cancel), so the tool runs on until ' +
-        'the connection closes',
     },
     start: () => httpHost({ sessions: 'stateless' }, 'handshake'),
   },
