@@ -16,6 +16,7 @@ import { ToolError } from './errors.js';
 import type { SchemaLike } from './infer.js';
 import { runInteractive } from './input-round.js';
 import { runMiddleware } from './middleware.js';
+import { checkParamHeaderAnnotations, checkParamHeaders } from './param-headers.js';
 import type { InputRequired } from './results.js';
 import { toCallToolResult } from './tool-result.js';
 import type { ToolDefinition } from './types.js';
@@ -75,6 +76,7 @@ export function createToolEntry(
   }
   if (def.annotations) wire.annotations = def.annotations;
   if (def.meta) wire._meta = def.meta;
+  checkParamHeaderAnnotations(wire);
   return {
     key: name,
     wire,
@@ -95,6 +97,9 @@ export async function callTool(ctx: RequestContext): Promise<unknown> {
   if (!entry) {
     throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${String(name)}`);
   }
+  // SEP-2243: over HTTP, Mcp-Param-* headers must mirror the arguments (stdio/memory have none).
+  const headers = ctx.era === 'stateless' ? ctx.headers : undefined;
+  if (headers) checkParamHeaders(entry.wire, ctx.params.arguments, headers);
   return runInteractive(ctx, entry.key, async () => {
     try {
       return await runTool(ctx, entry);
