@@ -26,7 +26,12 @@ afterAll(async () => {
 });
 
 /** One stateless-era (2026-07-28) POST with the envelope and standard headers. */
-async function call(method: string, params: Record<string, unknown>, caps: object = {}) {
+async function call(
+  method: string,
+  params: Record<string, unknown>,
+  caps: object = {},
+  extraHeaders: Record<string, string> = {},
+) {
   const name = (params.name ?? params.uri) as string | undefined;
   const res = await fetch(http.url, {
     method: 'POST',
@@ -36,6 +41,7 @@ async function call(method: string, params: Record<string, unknown>, caps: objec
       'mcp-protocol-version': '2026-07-28',
       'mcp-method': method,
       ...(name === undefined ? {} : { 'mcp-name': name }),
+      ...extraHeaders,
     },
     body: JSON.stringify({
       jsonrpc: '2.0',
@@ -191,6 +197,42 @@ describe('everything-server over Streamable HTTP, 2026-07-28 wire', () => {
     });
   });
 
+  it('test_x_mcp_header checks Mcp-Param-Region against the region argument (SEP-2243)', async () => {
+    const params = { name: 'test_x_mcp_header', arguments: { region: 'Hello' } };
+    const good = await call(
+      'tools/call',
+      params,
+      {},
+      { 'mcp-param-region': '=?base64?SGVsbG8=?=' },
+    );
+    expect(good).toEqual({
+      status: 200,
+      body: {
+        jsonrpc: '2.0',
+        id: expect.any(Number),
+        result: {
+          content: [{ type: 'text', text: 'region=Hello' }],
+          resultType: 'complete',
+          _meta: SERVER_INFO,
+        },
+      },
+    });
+    const missing = await call('tools/call', params);
+    expect(missing).toEqual({
+      status: 400,
+      body: {
+        jsonrpc: '2.0',
+        id: expect.any(Number),
+        error: {
+          code: -32020,
+          message:
+            'Header mismatch: the Mcp-Param-Region header is required: arguments.region is set',
+          data: { mismatch: { header: 'Mcp-Param-Region', body: 'arguments.region' } },
+        },
+      },
+    });
+  });
+
   it('refuses a foreign Host (DNS-rebinding protection)', async () => {
     const res = await fetch(http.url, {
       method: 'POST',
@@ -203,5 +245,67 @@ describe('everything-server over Streamable HTTP, 2026-07-28 wire', () => {
     });
     await res.body?.cancel();
     expect(res.status).toBe(403);
+  });
+});
+
+describe('everything-server over Streamable HTTP, 2025-11-25 wire', () => {
+  it('test_reconnection ends its POST stream before the result; GET + Last-Event-ID gets it', async () => {
+    const post = (message: object, headers: Record<string, string> = {}) =>
+      fetch(http.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream, application/json',
+          ...headers,
+        },
+        body: JSON.stringify(message),
+      });
+    const init = await post({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-11-25',
+        capabilities: {},
+        clientInfo: { name: 'fixture-test', version: '1.0.0' },
+      },
+    });
+    const sid = init.headers.get('mcp-session-id') ?? '';
+    await init.text();
+    const headers = { 'mcp-session-id': sid, 'mcp-protocol-version': '2025-11-25' };
+    try {
+      await (await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, headers)).text();
+      const first = await (
+        await post(
+          { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'test_reconnection' } },
+          headers,
+        )
+      ).text();
+      const primingId = /^id: (.+)$/m.exec(first)?.[1] ?? '';
+      expect(first).not.toContain('"result"');
+      const resumed = await fetch(http.url, {
+        headers: { ...headers, accept: 'text/event-stream', 'last-event-id': primingId },
+      });
+      const data = (await resumed.text())
+        .split('\n')
+        .filter((line) => line.startsWith('data: ') && line.length > 6)
+        .map((line) => JSON.parse(line.slice(6)));
+      expect(data).toEqual([
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          result: {
+            content: [
+              {
+                type: 'text',
+                text: 'Reconnection test completed successfully. If you received this, the client properly reconnected after stream closure.',
+              },
+            ],
+          },
+        },
+      ]);
+    } finally {
+      await (await fetch(http.url, { method: 'DELETE', headers })).body?.cancel();
+    }
   });
 });

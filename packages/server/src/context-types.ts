@@ -111,6 +111,15 @@ export interface Context<L = unknown> {
   /** the value the server's lifespan `start()` returned */
   readonly lifespan: L;
   readonly log: ContextLogger;
+  /**
+   * End the HTTP response stream carrying this request now, before the result (SSE polling,
+   * SEP-1699): the client reconnects with GET + `Last-Event-ID` and receives the rest there.
+   * Only handshake-era Streamable HTTP sessions can do it (use an event store, or later
+   * messages are lost); elsewhere a no-op. True when the transport was asked to close it.
+   */
+  closeSseStream(): boolean;
+  /** End the session's standalone GET stream (the client reconnects); false where there is none. */
+  closeStandaloneSseStream(): boolean;
   /** report progress, when the client asked for it (a no-op otherwise) */
   progress(progress: number, total?: number, message?: string): Promise<void>;
   /** ask the client's LLM for a completion */

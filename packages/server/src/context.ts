@@ -39,6 +39,14 @@ import type { ServerCore } from './server-core.js';
 const EMPTY: JsonObject = Object.freeze({}) as JsonObject;
 const LEVEL_RANK = new Map<string, number>(LOGGING_LEVELS.map((level, i) => [level, i]));
 
+/** Call an optional function a transport put on the request's info (@mcpkit/http's stream controls). */
+function callTransport(info: object | undefined, name: string): boolean {
+  const fn = (info as Record<string, unknown> | undefined)?.[name];
+  if (typeof fn !== 'function') return false;
+  (fn as () => void).call(info);
+  return true;
+}
+
 /** Sends `notifications/message` for its context. One per context, made on first use. */
 class Logger implements ContextLogger {
   constructor(private readonly ctx: RequestContext) {}
@@ -172,6 +180,14 @@ export class RequestContext implements Context<unknown> {
 
   get requestState(): string | undefined {
     return this.round?.authorState;
+  }
+
+  closeSseStream(): boolean {
+    return callTransport(this.req.info, 'closeSseStream');
+  }
+
+  closeStandaloneSseStream(): boolean {
+    return callTransport(this.req.info, 'closeStandaloneSseStream');
   }
 
   /** Make `signal` also abort when the returned controller does (tool timeouts). */

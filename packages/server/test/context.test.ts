@@ -1,4 +1,5 @@
 import type { JsonObject } from '@mcpkit/core';
+import { createHttpHandler, type HttpMessageInfo } from '@mcpkit/http';
 import { type Context, createServer } from '@mcpkit/server';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -239,5 +240,100 @@ describe('own components and lifespan', () => {
     expect(events).toEqual(['start']);
     await s.close();
     expect(events).toEqual(['start', 'stop conn']);
+  });
+});
+
+describe('ctx.closeSseStream() / ctx.closeStandaloneSseStream()', () => {
+  const closer = () =>
+    createServer({ name: 's', version: '1' }).tool('close', {}, async (_i, ctx) => {
+      const closed = [ctx.closeSseStream(), ctx.closeStandaloneSseStream()];
+      await ctx.log.info('after close');
+      return closed.join(',');
+    });
+
+  test('no-ops answering false where the transport has no streams (memory, stateless)', async () => {
+    await using c = await initialized(closer());
+    expect(await c.client.request('tools/call', { name: 'close' })).toEqual({
+      content: [{ type: 'text', text: 'false,false' }],
+    });
+    expect(body(await result(closer(), 'tools/call', { name: 'close' }))).toEqual({
+      content: [{ type: 'text', text: 'false,false' }],
+    });
+  });
+
+  test("call the transport's functions from the request info", async () => {
+    const calls: string[] = [];
+    const info: HttpMessageInfo = {
+      sessionId: 'sid',
+      closeSseStream: () => void calls.push('request'),
+      closeStandaloneSseStream: () => void calls.push('standalone'),
+    };
+    expect(body(await result(closer(), 'tools/call', { name: 'close' }, { info }))).toEqual({
+      content: [{ type: 'text', text: 'true,true' }],
+    });
+    expect(calls).toEqual(['request', 'standalone']);
+  });
+
+  test('over Streamable HTTP the POST stream ends before the result; GET + Last-Event-ID resumes', async () => {
+    const server = createServer({ name: 's', version: '1' }).tool('poll', {}, async (_i, ctx) => {
+      const closed = ctx.closeSseStream();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return `closed=${closed}`;
+    });
+    const handler = createHttpHandler(server, { retryMs: 10 });
+    const send = (message: JsonObject, headers: Record<string, string> = {}) =>
+      handler(
+        new Request('http://127.0.0.1/mcp', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'text/event-stream, application/json',
+            ...headers,
+          },
+          body: JSON.stringify(message),
+        }),
+      );
+    try {
+      const init = await send({
+        jsonrpc: '2.0',
+        id: 0,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2025-11-25',
+          capabilities: {},
+          clientInfo: { name: 'c', version: '1' },
+        },
+      });
+      const sid = init.headers.get('mcp-session-id')!;
+      await init.text();
+      const headers = { 'mcp-session-id': sid, 'mcp-protocol-version': '2025-11-25' };
+      await (await send({ jsonrpc: '2.0', method: 'notifications/initialized' }, headers)).text();
+      const call = await send(
+        { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'poll' } },
+        headers,
+      );
+      const first = await call.text();
+      // Only the priming event (an id, empty data, the retry hint): no result on this stream.
+      const primingId = /^id: (.+)$/m.exec(first)?.[1];
+      expect(primingId).toBeDefined();
+      expect(first).toContain('retry: 10');
+      expect(first).not.toContain('"result"');
+      const resumed = await handler(
+        new Request('http://127.0.0.1/mcp', {
+          method: 'GET',
+          headers: { ...headers, accept: 'text/event-stream', 'last-event-id': primingId! },
+        }),
+      );
+      const data = (await resumed.text())
+        .split('\n')
+        .filter((line) => line.startsWith('data: ') && line.length > 6)
+        .map((line) => JSON.parse(line.slice(6)));
+      expect(data).toEqual([
+        { jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'closed=true' }] } },
+      ]);
+    } finally {
+      await handler.close();
+      await server.close();
+    }
   });
 });
