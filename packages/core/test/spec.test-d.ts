@@ -14,7 +14,7 @@ import type {
   Result,
   SamplingContent,
   TextContent,
-} from '../src/spec/index.js';
+} from '@mcpkit/core';
 
 describe('spec types', () => {
   it('narrows a ContentBlock on `type`', () => {
