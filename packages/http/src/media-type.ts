@@ -27,24 +27,48 @@ export function acceptQuality(accept: string | undefined, type: string): number 
   return best;
 }
 
-export const acceptsJson = (accept: string | undefined): boolean =>
-  acceptQuality(accept, JSON_TYPE) > 0;
-export const acceptsEventStream = (accept: string | undefined): boolean =>
-  acceptQuality(accept, SSE_TYPE) > 0;
+/** What one Accept header allows, computed once per distinct header value. */
+interface Acceptance {
+  json: boolean;
+  sse: boolean;
+  prefersSse: boolean;
+}
+
+// Clients send the same Accept on every request, and parsing it was ~10% of a call's CPU:
+// a few distinct values are remembered (cleared when full, so hostile variety stays bounded).
+const MAX_CACHED = 32;
+const cache = new Map<string, Acceptance>();
+const ABSENT: Acceptance = { json: true, sse: true, prefersSse: false };
+
+function acceptance(accept: string | undefined): Acceptance {
+  if (accept === undefined) return ABSENT;
+  let known = cache.get(accept);
+  if (known) return known;
+  const sse = acceptQuality(accept, SSE_TYPE);
+  const json = acceptQuality(accept, JSON_TYPE);
+  known = { json: json > 0, sse: sse > 0, prefersSse: ranksStreamFirst(accept, sse, json) };
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(accept, known);
+  return known;
+}
+
+function ranksStreamFirst(accept: string, sse: number, json: number): boolean {
+  if (sse !== json) return sse > json;
+  const lower = accept.toLowerCase();
+  const at = lower.indexOf(SSE_TYPE);
+  const jsonAt = lower.indexOf(JSON_TYPE);
+  return sse > 0 && at >= 0 && (jsonAt < 0 || at < jsonAt);
+}
+
+export const acceptsJson = (accept: string | undefined): boolean => acceptance(accept).json;
+export const acceptsEventStream = (accept: string | undefined): boolean => acceptance(accept).sse;
 
 /**
  * True when the client ranks an event stream above JSON: by q-value, and on a tie by
  * order (`text/event-stream, application/json` asks for a stream first).
  */
 export function prefersEventStream(accept: string | undefined): boolean {
-  if (accept === undefined) return false;
-  const sse = acceptQuality(accept, SSE_TYPE);
-  const json = acceptQuality(accept, JSON_TYPE);
-  if (sse !== json) return sse > json;
-  const lower = accept.toLowerCase();
-  const at = lower.indexOf(SSE_TYPE);
-  const jsonAt = lower.indexOf(JSON_TYPE);
-  return sse > 0 && at >= 0 && (jsonAt < 0 || at < jsonAt);
+  return acceptance(accept).prefersSse;
 }
 
 /** Is this Content-Type JSON (`application/json`, any parameters)? */

@@ -27,6 +27,24 @@ describe('media types', () => {
     expect(prefersEventStream(undefined)).toBe(false);
   });
 
+  it('answers the same for a repeated header, past the number of values it remembers', () => {
+    const view = (accept: string) => [
+      acceptsJson(accept),
+      acceptsEventStream(accept),
+      prefersEventStream(accept),
+    ];
+    const headers = Array.from({ length: 80 }, (_, i) =>
+      i % 2
+        ? `text/event-stream, application/json;q=0.${(i % 9) + 1}`
+        : `application/json;q=0.${(i % 9) + 1}`,
+    );
+    const first = headers.map(view);
+    expect(first[0]).toEqual([true, false, false]);
+    expect(first[1]).toEqual([true, true, true]);
+    expect(headers.map(view)).toEqual(first);
+    expect(view('text/event-stream')).toEqual([false, true, true]);
+  });
+
   it('recognises JSON content types with parameters', () => {
     expect(isJsonContentType('application/json')).toBe(true);
     expect(isJsonContentType('Application/JSON; charset=utf-8')).toBe(true);
