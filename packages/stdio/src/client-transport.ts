@@ -151,6 +151,7 @@ export function stdioClientTransport(options: StdioClientTransportOptions): Stdi
       closing = true;
       const proc = child;
       if (proc && !exit && proc.pid !== undefined) {
+        channel?.writer.flush();
         proc.stdin?.end();
         if (!(await waitForExit(closeGraceMs))) {
           proc.kill('SIGTERM');

@@ -6,7 +6,7 @@ export {
   stdioClientTransport,
 } from './client-transport.js';
 export { DEFAULT_MAX_LINE_BYTES, LineFramer, type LineFramerOptions } from './line-framer.js';
-export { LineWriter } from './line-writer.js';
+export { LineWriter, type LineWriterOptions } from './line-writer.js';
 export { isScriptPath, type ScriptCommand, scriptCommand } from './script-command.js';
 export { type ServeStdioOptions, serveStdio } from './serve-stdio.js';
 export { type StdioServerTransportOptions, stdioServerTransport } from './server-transport.js';

@@ -21,7 +21,7 @@ export class LineChannel {
 
   constructor(input: Readable, output: Writable, maxLineBytes?: number) {
     this.input = input;
-    this.writer = new LineWriter(output);
+    this.writer = new LineWriter(output, { batch: true });
     this.framer = new LineFramer({
       maxLineBytes,
       onLine: (line) => this.line(line),
@@ -35,8 +35,9 @@ export class LineChannel {
     this.input.on('data', this.data);
   }
 
-  /** stop reading; returns the bytes of an unterminated last line that were dropped */
+  /** stop reading (what was written is flushed); returns the bytes of an unterminated last line that were dropped */
   detach(): number {
+    this.writer.flush();
     this.input.off('data', this.data);
     this.sink = undefined;
     return this.framer.end();

@@ -68,4 +68,72 @@ describe('LineWriter', () => {
     expect(() => writer.write(note(3))).toThrow(boom);
     release();
   });
+
+  it('in batch mode writes the first line of a tick at once and gathers the rest into one write', async () => {
+    const written: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        written.push(chunk.toString());
+        cb();
+      },
+    });
+    const writer = new LineWriter(stream, { batch: true });
+    const line = (n: number) => `${JSON.stringify(note(n))}\n`;
+    expect(writer.write(note(1))).toBeUndefined(); // the first of the tick goes out at once
+    expect(writer.write(note(2))).toBeUndefined();
+    expect(writer.write(note(3))).toBeUndefined();
+    expect(written).toEqual([line(1)]);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(written).toEqual([line(1), line(2) + line(3)]);
+    writer.write(note(4)); // a new tick: at once again
+    writer.write(note(5));
+    writer.flush(); // e.g. before the stream is ended
+    expect(written).toEqual([line(1), line(2) + line(3), line(4), line(5)]);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(written).toHaveLength(4);
+  });
+
+  it('in batch mode queues behind backpressure after the batched write, in order', async () => {
+    const written: string[] = [];
+    const callbacks: (() => void)[] = [];
+    const line = (n: number) => `${JSON.stringify(note(n))}\n`;
+    const stream = new Writable({
+      highWaterMark: line(1).length * 2, // room for one line, not for three
+      write(chunk: Buffer, _enc, callback) {
+        written.push(chunk.toString());
+        callbacks.push(callback);
+      },
+    });
+    const writer = new LineWriter(stream, { batch: true });
+    expect(writer.write(note(1))).toBeUndefined();
+    expect(writer.write(note(2))).toBeUndefined();
+    expect(writer.write(note(3))).toBeUndefined();
+    await new Promise((resolve) => process.nextTick(resolve)); // 2 + 3 go out and fill it
+    const fourth = writer.write(note(4));
+    expect(fourth).toBeInstanceOf(Promise);
+    expect(writer.queued).toBe(1);
+    for (let i = 0; i < 3; i++) {
+      for (const cb of callbacks.splice(0)) cb();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await fourth;
+    expect(written).toEqual([line(1), line(2) + line(3), line(4)]);
+    for (const cb of callbacks.splice(0)) cb();
+  });
+
+  it('fail() drops the lines gathered for this tick', async () => {
+    const written: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        written.push(chunk.toString());
+        cb();
+      },
+    });
+    const writer = new LineWriter(stream, { batch: true });
+    writer.write(note(1));
+    writer.write(note(2));
+    writer.fail(new Error('EPIPE'));
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(written).toEqual([`${JSON.stringify(note(1))}\n`]);
+  });
 });
