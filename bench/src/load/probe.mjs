@@ -1,6 +1,6 @@
 // Loaded into every server child with `--import`: answers the driver's questions on fd 3, a
 // side channel, so stdout stays the server's own (protocol) and the server code is untouched.
-// Commands, one per line: `stats` and `gc` (collect garbage first; needs --expose-gc).
+// Commands, one per line: `stats`, `gc` (collect garbage first; needs --expose-gc), `exit`.
 // Each answer is one JSON line: CPU time, memory, peak RSS of this process.
 import { Socket } from 'node:net';
 
@@ -47,6 +47,7 @@ channel?.on('data', async (chunk) => {
     const command = buffered.slice(0, nl).trim();
     buffered = buffered.slice(nl + 1);
     try {
+      if (command === 'exit') process.exit(0); // lets --cpu-prof write its profile
       if (command === 'gc') await collect();
       else if (command !== 'stats') throw new Error(`unknown probe command ${command}`);
       channel.write(`${JSON.stringify({ ok: true, ...stats() })}\n`);

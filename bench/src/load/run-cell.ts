@@ -2,9 +2,9 @@
 //   node --import ./register.mjs src/load/run-cell.ts <cell-id> <options-json>
 // It spawns the server (bundled by main beforehand), speaks raw JSON-RPC to it, asks the
 // probe inside it for CPU and memory, and kills it by pid before it exits.
-import { connect } from 'node:net';
 import type { Pool } from 'undici';
 import { type Cell, findCell } from './cells.js';
+import { type Connected, start, stop } from './connect.js';
 import {
   bigCall,
   echoCall,
@@ -13,10 +13,7 @@ import {
   type PhaseResult,
   runPhase,
 } from './phases.js';
-import type { RpcClient } from './rpc.js';
-import { HttpRpc, type HttpWire } from './rpc-http.js';
-import { StdioRpc } from './rpc-stdio.js';
-import { freePort, ServerProcess } from './server-process.js';
+import { HttpRpc } from './rpc-http.js';
 import { MCP_PATH } from './servers/workload.js';
 
 /** Sizes of one cell's run; every loop is bounded by these. */
@@ -45,75 +42,6 @@ export interface CellResult {
   /** heap after GC with one working session (or none), bytes */
   baseHeapBytes?: number;
   sessions?: { opened: number; perSec: number; heapBytesPerSession: number };
-}
-
-const wireOf = (cell: Cell): HttpWire | undefined =>
-  cell.transport === 'http-stateful'
-    ? 'stateful'
-    : cell.transport === 'http-stateless'
-      ? 'stateless'
-      : cell.transport === 'http-2026'
-        ? '2026'
-        : undefined;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Poll until the port accepts a connection (1 ms apart, at most 15 s). */
-async function waitListening(server: ServerProcess): Promise<void> {
-  const deadline = performance.now() + 15_000;
-  while (performance.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.stderr}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = connect(server.port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await sleep(1);
-  }
-  throw new Error(`server did not listen within 15 s: ${server.stderr}`);
-}
-
-interface Connected {
-  server: ServerProcess;
-  clients: RpcClient[];
-  pool?: Pool;
-  /** ms from spawn to the first answer */
-  firstAnswerMs: number;
-}
-
-/** Spawn the server and make the first exchange: initialize (stdio, sessions) or a call. */
-async function start(cell: Cell, connections: number): Promise<Connected> {
-  const wire = wireOf(cell);
-  const port = wire ? await freePort() : 0;
-  const server = new ServerProcess(cell.server, cell.transport, port);
-  try {
-    if (!wire) {
-      const rpc = new StdioRpc(server.stdin, server.stdout);
-      await rpc.initialize();
-      return { server, clients: [rpc], firstAnswerMs: performance.now() - server.startedAt };
-    }
-    await waitListening(server);
-    const pool = HttpRpc.pool(`http://127.0.0.1:${port}`, connections);
-    const rpc = new HttpRpc(pool, MCP_PATH, wire);
-    if (wire === 'stateful') await rpc.openSession();
-    else await echoCall(rpc, 0);
-    return { server, clients: [rpc], pool, firstAnswerMs: performance.now() - server.startedAt };
-  } catch (error) {
-    await server.kill();
-    throw new Error(
-      `${(error as Error).message}${server.stderr ? `; stderr: ${server.stderr}` : ''}`,
-    );
-  }
-}
-
-async function stop(connected: Connected): Promise<void> {
-  for (const client of connected.clients) await client.close();
-  await connected.pool?.destroy();
-  await connected.server.kill();
 }
 
 const median = (values: number[]): number => {

@@ -48,11 +48,21 @@ export class ServerProcess {
     program: ServerProgram,
     transport: ServerTransport,
     readonly port: number,
+    /** extra node flags, e.g. `--cpu-prof` (profile.ts) */
+    nodeFlags: string[] = [],
   ) {
     this.startedAt = performance.now();
     this.child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', PROBE, programPath(program), transport, String(port)],
+      [
+        ...nodeFlags,
+        '--expose-gc',
+        '--import',
+        PROBE,
+        programPath(program),
+        transport,
+        String(port),
+      ],
       { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
     );
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
@@ -96,6 +106,14 @@ export class ServerProcess {
       };
       (this.child.stdio[3] as Duplex).write(`${command}\n`);
     });
+  }
+
+  /** Ask the server to exit by itself (so a --cpu-prof profile gets written), within 10 s. */
+  async exit(): Promise<void> {
+    (this.child.stdio[3] as Duplex).write('exit\n');
+    const timer = setTimeout(() => void this.kill(), 10_000);
+    await this.exited;
+    clearTimeout(timer);
   }
 
   /** SIGKILL by pid, then wait for the exit. */

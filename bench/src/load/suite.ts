@@ -22,7 +22,7 @@ export interface LoadRunOptions extends LoadOptions {
 const phase = (inFlight: number, calls: number, maxMs: number) => ({ inFlight, calls, maxMs });
 
 export const LOAD_FULL: LoadRunOptions = {
-  passes: 3,
+  passes: 2,
   coldStarts: 3,
   warmup: { calls: 8_000, maxMs: 4_000 },
   phases: [phase(1, 3_000, 2_500), phase(16, 15_000, 3_000), phase(64, 30_000, 4_000)],
