@@ -20,8 +20,7 @@ test('pnpm start prints what the client sees in each era', async () => {
       `  serverInfo: ${JSON.stringify(fullInfo)}`,
       `  instructions: ${instructions}`,
       'stateless era (2026-07-28):',
-      // Gap (examples/API-NOTES.md): the stateless era carries only name and version.
-      '  serverInfo: {"name":"weather","version":"2.1.0"}',
+      `  serverInfo: ${JSON.stringify(fullInfo)}`,
       `  instructions: ${instructions}`,
       '',
     ].join('\n'),
@@ -41,12 +40,11 @@ test('handshake era: the full server info and the instructions', async () => {
   }
 });
 
-test('stateless era: the instructions, and (for now) only name and version', async () => {
+test('stateless era: the same full server info (from server/discover) and the instructions', async () => {
   const client = await createClient(server, { mode: 'stateless' });
   try {
-    // When server/discover sends the whole Implementation, this becomes `fullInfo` too.
     expect({ info: client.serverInfo, instructions: client.instructions }).toEqual({
-      info: { name: 'weather', version: '2.1.0' },
+      info: fullInfo,
       instructions,
     });
   } finally {

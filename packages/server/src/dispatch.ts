@@ -48,8 +48,8 @@ async function run(ctx: RequestContext, handler: MethodHandler): Promise<JsonObj
 
 /**
  * A stateless-era request (2026-07-28): envelope checked first (-32602 / -32022), then the method
- * (-32601 for unknown and removed ones); every result gets `resultType`, serverInfo `_meta`
- * and, where cacheable, `ttlMs` / `cacheScope`.
+ * (-32601 for unknown and removed ones); every result gets `resultType`, serverInfo `_meta` (the
+ * full Implementation on `server/discover`) and, where cacheable, `ttlMs` / `cacheScope`.
  */
 export async function serveStateless(
   server: ServerCore,
@@ -66,7 +66,10 @@ export async function serveStateless(
     result.cacheScope ??= server.cacheHints.cacheScope;
   }
   const meta = result._meta as JsonObject | undefined;
-  result._meta = { ...meta, [ENVELOPE_KEYS.serverInfo]: server.serverInfoMeta };
+  // Discovery carries the whole Implementation (title, description, icons, websiteUrl);
+  // every other result the lean { name, version }.
+  const info = req.method === 'server/discover' ? server.serverInfo : server.serverInfoMeta;
+  result._meta = { ...meta, [ENVELOPE_KEYS.serverInfo]: info };
   return result;
 }
 

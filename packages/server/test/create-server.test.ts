@@ -144,6 +144,35 @@ describe('stateless era', () => {
       resultType: 'complete',
       ttlMs: 0,
       cacheScope: 'private',
+      // Discovery carries the whole Implementation, as initialize does.
+      _meta: {
+        [SERVER_INFO]: {
+          name: 'demo',
+          version: '1.2.3',
+          title: 'Demo',
+          description: 'A demo server',
+          icons: [{ src: 'https://example.com/i.png', mimeType: 'image/png' }],
+          websiteUrl: 'https://example.com',
+        },
+      },
+    });
+  });
+
+  test('other results carry only name and version in their serverInfo _meta', async () => {
+    expect(await result(full(), 'tools/list')).toEqual({
+      tools: [
+        {
+          name: 'greet',
+          inputSchema: {
+            type: 'object',
+            properties: { name: { type: 'string' } },
+            required: ['name'],
+          },
+        },
+      ],
+      resultType: 'complete',
+      ttlMs: 0,
+      cacheScope: 'private',
       _meta: { [SERVER_INFO]: { name: 'demo', version: '1.2.3' } },
     });
   });
