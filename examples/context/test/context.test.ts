@@ -13,30 +13,23 @@ test('pnpm start runs the same handler in both eras', async () => {
     '  log notice: published to blog',
     '  result: Published to blog: Typed clients and a stateless era',
   ];
+  const run = [
+    '  log info: reading the release notes',
+    '  progress 1/3 read',
+    sampled,
+    '  progress 2/3 summarized',
+    asked,
+    ...tail,
+  ];
   expect({ stdout, stderr }).toEqual({
     stdout: [
       'handshake era:',
-      '  log info: reading the release notes',
-      '  progress 1/3 read',
-      sampled,
-      '  progress 2/3 summarized',
-      asked,
-      ...tail,
+      ...run,
+      // Three rounds (sample, elicit, done) that replay the handler from the top; each
+      // replay drops the logs and progress earlier rounds already sent, so the client sees
+      // exactly what the handshake era shows.
       'stateless era:',
-      // Round 1 runs up to ctx.sample() and ends with input_required (sampling).
-      '  log info: reading the release notes',
-      '  progress 1/3 read',
-      sampled,
-      // Round 2 replays the handler with the sampled answer, up to ctx.elicit().
-      '  log info: reading the release notes',
-      '  progress 1/3 read',
-      '  progress 2/3 summarized',
-      asked,
-      // Round 3 replays it with both answers and completes.
-      '  log info: reading the release notes',
-      '  progress 1/3 read',
-      '  progress 2/3 summarized',
-      ...tail,
+      ...run,
       '',
     ].join('\n'),
     stderr: '',

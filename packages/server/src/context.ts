@@ -199,6 +199,8 @@ export class RequestContext implements Context<unknown> {
 
   /** Log to the client if its level lets this one through. */
   sendLog(level: LoggingLevel, data: unknown, logger?: string): Promise<void> {
+    // A stateless-era replay: an earlier round already sent this one.
+    if (this.round?.replayedLog()) return Promise.resolve();
     // Stateless era: only requests that opt in with _meta logLevel get logs at all.
     const threshold = this.envelope ? this.envelope.logLevel : this.peer?.logLevel;
     if (this.envelope && threshold === undefined) return Promise.resolve();
@@ -213,6 +215,7 @@ export class RequestContext implements Context<unknown> {
   }
 
   progress(progress: number, total?: number, message?: string): Promise<void> {
+    if (this.round?.replayedProgress()) return Promise.resolve();
     return this.req.progress(progress, total, message).catch(() => {});
   }
 

@@ -7,6 +7,7 @@ import {
   McpError,
 } from '@mcpkit/core';
 import type { RequestContext } from './context.js';
+import type { StatePayload } from './request-state.js';
 import { isInputRequired } from './results.js';
 
 /** Thrown out of a replayed handler when it asked for input that has no answer yet. */
@@ -23,6 +24,9 @@ const MAX_HANDSHAKE_ROUNDS = 16;
 export class InputRound {
   /** input requests made in this run that have no answer yet */
   requests: InputRequests | undefined;
+  /** `ctx.log.*()` and `ctx.progress()` calls made in this run (from the top) */
+  logs = 0;
+  progress = 0;
   private calls = 0;
 
   constructor(
@@ -30,7 +34,20 @@ export class InputRound {
     readonly answers: Record<string, unknown>,
     /** the handler's own state from the previous round */
     public authorState: string | undefined,
+    /** log and progress calls earlier rounds already made: a replay drops that many */
+    private readonly sentLogs = 0,
+    private readonly sentProgress = 0,
   ) {}
+
+  /** Count a log call; true when an earlier round already sent it (a replay). */
+  replayedLog(): boolean {
+    return this.logs++ < this.sentLogs;
+  }
+
+  /** Count a progress call; true when an earlier round already sent it (a replay). */
+  replayedProgress(): boolean {
+    return this.progress++ < this.sentProgress;
+  }
 
   /** The key of the next input call: the caller's, or `<kind>_<call index>`. */
   nextKey(kind: string, key: string | undefined): string {
@@ -82,13 +99,17 @@ async function runStateless(ctx: RequestContext, target: string, run: () => Prom
   const { params, server } = ctx;
   let answers: Record<string, unknown> = {};
   let authorState: string | undefined;
+  let sentLogs = 0;
+  let sentProgress = 0;
   if (params.requestState !== undefined) {
     const state = await server.stateCodec.open(params.requestState, ctx.method, target);
     answers = state.a;
     authorState = state.s;
+    sentLogs = state.l ?? 0;
+    sentProgress = state.p ?? 0;
   }
   if (isPlainObject(params.inputResponses)) Object.assign(answers, params.inputResponses);
-  const round = new InputRound(answers, authorState);
+  const round = new InputRound(answers, authorState, sentLogs, sentProgress);
   ctx.round = round;
   let result: unknown;
   try {
@@ -129,11 +150,12 @@ async function sealInputRequired(
   inputRequests: InputRequests | undefined,
   authorState: string | undefined,
 ): Promise<JsonObject> {
-  const answers = ctx.round?.answers ?? {};
-  const payload =
-    authorState === undefined
-      ? { m: ctx.method, t: target, a: answers }
-      : { m: ctx.method, t: target, a: answers, s: authorState };
+  const round = ctx.round;
+  const payload: Omit<StatePayload, 'x'> = { m: ctx.method, t: target, a: round?.answers ?? {} };
+  if (authorState !== undefined) payload.s = authorState;
+  // The next round replays the handler from the top: it must not send these again.
+  if (round?.logs) payload.l = round.logs;
+  if (round?.progress) payload.p = round.progress;
   const requestState = await ctx.server.stateCodec.seal(payload);
   const result: JsonObject = { resultType: 'input_required' };
   if (inputRequests) result.inputRequests = inputRequests;

@@ -10,6 +10,9 @@ export interface StatePayload {
   a: Record<string, unknown>;
   /** the handler's own state from `inputRequired({ requestState })` */
   s?: string;
+  /** `ctx.log.*()` / `ctx.progress()` calls earlier rounds made (a replay drops that many) */
+  l?: number;
+  p?: number;
   /** expiry, epoch ms */
   x: number;
 }

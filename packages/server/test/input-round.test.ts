@@ -2,7 +2,7 @@ import type { JsonObject } from '@mcpkit/core';
 import { createServer, inputRequired } from '@mcpkit/server';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { body, failure, initialized, result, SERVER_INFO } from './helpers.js';
+import { body, failure, handle, initialized, LOG, result, SERVER_INFO } from './helpers.js';
 
 const ALL = { sampling: {}, elicitation: {}, roots: { listChanged: true } };
 const NAME_SCHEMA = {
@@ -320,5 +320,105 @@ describe('low-level inputRequired() in the handshake era', () => {
       content: [{ type: 'text', text: 'state-ok ["roots","step1","step2"]' }],
     });
     expect(asked).toEqual(['elicitation/create', 'roots/list', 'sampling/createMessage']);
+  });
+});
+
+describe('MRTR replays do not repeat logs and progress (stateless era)', () => {
+  const steps = () =>
+    createServer({ name: 's', version: '1' }).tool('steps', {}, async (_i, ctx) => {
+      await ctx.log.info('reading');
+      await ctx.progress(1, 3, 'read');
+      const name = await ctx.elicit('Name?', z.object({ name: z.string() }), { key: 'name' });
+      await ctx.progress(2, 3, 'named');
+      await ctx.log.debug('below the level: counted, never sent');
+      await ctx.log.info('asking for a color');
+      const color = await ctx.elicit('Color?', z.object({ color: z.string() }), { key: 'color' });
+      await ctx.progress(3, 3, 'done');
+      await ctx.log.info('done');
+      const who = name.action === 'accept' ? name.data.name : '-';
+      return `${who} likes ${color.action === 'accept' ? color.data.color : '-'}`;
+    });
+  const progress = (token: string, value: number, message: string) => ({
+    jsonrpc: '2.0',
+    method: 'notifications/progress',
+    params: { progressToken: token, progress: value, total: 3, message },
+  });
+  const log = (data: string) => ({
+    jsonrpc: '2.0',
+    method: 'notifications/message',
+    params: { level: 'info', data },
+  });
+
+  test("each round sends only what comes after the previous round's ask", async () => {
+    const server = steps();
+    const round = (n: number, extra: JsonObject) =>
+      handle(
+        server,
+        'tools/call',
+        { name: 'steps', arguments: {}, ...extra },
+        { caps: ALL, meta: { [LOG]: 'info', progressToken: `t${n}` } },
+      );
+    const r1 = await round(1, {});
+    expect(r1.notifications).toEqual([log('reading'), progress('t1', 1, 'read')]);
+    const state1 = (r1.response as { result: JsonObject }).result.requestState;
+    const r2 = await round(2, {
+      inputResponses: { name: accept({ name: 'Ada' }) },
+      requestState: state1,
+    });
+    expect(r2.notifications).toEqual([progress('t2', 2, 'named'), log('asking for a color')]);
+    const state2 = (r2.response as { result: JsonObject }).result.requestState;
+    const r3 = await round(3, {
+      inputResponses: { color: accept({ color: 'teal' }) },
+      requestState: state2,
+    });
+    expect(r3.notifications).toEqual([progress('t3', 3, 'done'), log('done')]);
+    expect(body((r3.response as { result: JsonObject }).result)).toEqual({
+      content: [{ type: 'text', text: 'Ada likes teal' }],
+    });
+  });
+
+  test('a round that asks again for the same input sends nothing new', async () => {
+    const server = steps();
+    const first = await handle(
+      server,
+      'tools/call',
+      { name: 'steps' },
+      {
+        caps: ALL,
+        meta: { [LOG]: 'info', progressToken: 'a' },
+      },
+    );
+    const again = await handle(
+      server,
+      'tools/call',
+      {
+        name: 'steps',
+        inputResponses: { wrong_key: accept({ name: 'x' }) },
+        requestState: (first.response as { result: JsonObject }).result.requestState,
+      },
+      { caps: ALL, meta: { [LOG]: 'info', progressToken: 'b' } },
+    );
+    expect(again.notifications).toEqual([]);
+    expect((again.response as { result: JsonObject }).result.inputRequests).toEqual({
+      name: {
+        method: 'elicitation/create',
+        params: {
+          message: 'Name?',
+          requestedSchema: {
+            type: 'object',
+            properties: { name: { type: 'string' } },
+            required: ['name'],
+          },
+        },
+      },
+    });
+  });
+
+  test('without a requestState (a fresh call) everything is sent again', async () => {
+    const server = steps();
+    const opts = { caps: ALL, meta: { [LOG]: 'info', progressToken: 'x' } };
+    await handle(server, 'tools/call', { name: 'steps' }, opts);
+    const fresh = await handle(server, 'tools/call', { name: 'steps' }, opts);
+    expect(fresh.notifications).toEqual([log('reading'), progress('x', 1, 'read')]);
   });
 });
