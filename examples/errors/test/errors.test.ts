@@ -1,7 +1,8 @@
 import { createClient } from '@mcpkit/client';
-import { expect, test, vi } from 'vitest';
+import type { ErrorInfo } from '@mcpkit/server';
+import { expect, test } from 'vitest';
 import { runExample } from '../../support/run-example.js';
-import { server } from '../src/server.js';
+import { createErrorsServer } from '../src/server.js';
 
 test('pnpm start shows the ToolError text and a masked internal error', async () => {
   const { stdout, stderr } = await runExample(import.meta.url);
@@ -16,12 +17,13 @@ test('pnpm start shows the ToolError text and a masked internal error', async ()
   );
   // The real error is for the operator: on the server's stderr, with its stack.
   expect(stderr.split('\n')[0]).toBe(
-    'mcpkit: tool balance failed: Error: connect ECONNREFUSED postgres://admin:s3cret@10.0.0.5:5432',
+    '[ops] tools/call balance failed: Error: connect ECONNREFUSED postgres://admin:s3cret@10.0.0.5:5432',
   );
 });
 
 test.each(['handshake', 'stateless'] as const)('%s era: exact error results', async (mode) => {
-  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const reports: [unknown, ErrorInfo][] = [];
+  const server = createErrorsServer((error, info) => void reports.push([error, info]));
   const client = await createClient<typeof server>(server, { mode });
   try {
     const zero = await client.callTool('divide', { a: 1, b: 0 });
@@ -35,10 +37,14 @@ test.each(['handshake', 'stateless'] as const)('%s era: exact error results', as
     });
     const masked = await client.callTool('balance', { account: 'ACME-1' });
     expect(masked.content).toEqual([{ type: 'text', text: 'Error calling tool balance' }]);
-    expect(logged).toHaveBeenCalledTimes(1);
-    expect(logged.mock.calls[0]?.[0]).toBe('mcpkit: tool balance failed:');
+    // Only the masked error is reported (a ToolError is meant for the client), in full.
+    expect(reports).toEqual([
+      [
+        new Error('connect ECONNREFUSED postgres://admin:s3cret@10.0.0.5:5432'),
+        { method: 'tools/call', name: 'balance', masked: true },
+      ],
+    ]);
   } finally {
-    logged.mockRestore();
     await client.close();
   }
 });

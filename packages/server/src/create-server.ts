@@ -13,6 +13,7 @@ import {
 import { Attachments } from './attachments.js';
 import type { Listening, ListenOptions, ListKind, ServerBuilder } from './builder.js';
 import { handleAlone, openConnection } from './endpoint.js';
+import { errorReporter } from './error-mapping.js';
 import { importServer } from './import-server.js';
 import type { EmptyServerTypes, ServerTypes } from './infer.js';
 import { MiddlewareStack } from './middleware.js';
@@ -32,7 +33,7 @@ import { serveWith } from './serve.js';
 import type { HookName } from './server-core.js';
 import { type ToolTransform, transformTool } from './tool-transform.js';
 import { createToolEntry, type ToolEntry } from './tools.js';
-import type { Lifespan, ServerOptions } from './types.js';
+import type { ErrorInfo, Lifespan, ServerOptions } from './types.js';
 
 type AnyHandler = (input: unknown, ctx: never) => unknown;
 type Loose = never;
@@ -62,6 +63,7 @@ class McpServer implements Composable {
   lifespanValue: unknown;
   private readonly stack = new MiddlewareStack();
   private readonly lifespan: Lifespan<unknown> | undefined;
+  readonly reportError: (error: unknown, info: ErrorInfo) => void;
   private starting: Promise<void> | undefined;
   private started = false;
   private closeController = new AbortController();
@@ -85,6 +87,7 @@ class McpServer implements Composable {
     this.instructions = options.instructions;
     this.pageSize = options.pageSize && options.pageSize > 0 ? options.pageSize : undefined;
     this.maskErrorDetails = options.maskErrorDetails ?? false;
+    this.reportError = errorReporter(options.onError);
     this.cacheHints = {
       ttlMs: options.cache?.ttlMs ?? 0,
       cacheScope: options.cache?.cacheScope ?? 'private',

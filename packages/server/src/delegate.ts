@@ -8,6 +8,7 @@ import {
 } from '@mcpkit/core';
 import { complete } from './completion.js';
 import type { RequestContext } from './context.js';
+import { describeFailure } from './error-mapping.js';
 import { isPublicError, ToolError } from './errors.js';
 import { InputRequiredSignal } from './input-round.js';
 import { runMiddleware } from './middleware.js';
@@ -27,7 +28,7 @@ async function within<T>(
   ctx: RequestContext,
   sub: ServerCore,
   params: JsonObject,
-  what: string,
+  name: string | undefined,
   run: (child: RequestContext) => Promise<T>,
 ): Promise<T> {
   const starting = sub.ready();
@@ -43,10 +44,13 @@ async function within<T>(
     ) {
       throw error;
     }
-    console.error(`mcpkit: ${what} failed:`, error);
-    throw what.startsWith('calling tool')
-      ? new ToolError(`Error ${what}`)
-      : new McpError(ErrorCode.InternalError, `Error ${what}`);
+    const method = ctx.method;
+    sub.reportError(error, { method, name, masked: true });
+    // Public errors from here on: the parent passes them as they are and reports nothing.
+    const text = `Error ${describeFailure(method, name)}`;
+    throw method === 'tools/call'
+      ? new ToolError(text)
+      : new McpError(ErrorCode.InternalError, text);
   }
 }
 
@@ -56,12 +60,8 @@ export function delegateTool(
   sub: ServerCore,
   entry: ToolEntry,
 ): Promise<CallToolResult | InputRequired> {
-  return within(
-    ctx,
-    sub,
-    { ...ctx.params, name: entry.key },
-    `calling tool ${String(ctx.params.name)}`,
-    (c) => runTool(c, entry),
+  return within(ctx, sub, { ...ctx.params, name: entry.key }, String(ctx.params.name), (c) =>
+    runTool(c, entry),
   );
 }
 
@@ -76,12 +76,8 @@ export async function delegateRead(
   uri: string,
   outward: (uri: string) => string,
 ): Promise<ReadOutcome> {
-  const outcome = await within(
-    ctx,
-    sub,
-    { ...ctx.params, uri },
-    `reading resource ${ctx.uri}`,
-    (c) => runMiddleware(c, 'onReadResource', () => readEntry(c, entry, uri)),
+  const outcome = await within(ctx, sub, { ...ctx.params, uri }, ctx.uri, (c) =>
+    runMiddleware(c, 'onReadResource', () => readEntry(c, entry, uri)),
   );
   if (!('contents' in outcome) || !Array.isArray(outcome.contents)) return outcome;
   return {
@@ -97,12 +93,8 @@ export function delegatePrompt(
   entry: PromptEntry,
   args: Record<string, unknown>,
 ): Promise<GetPromptResult | InputRequired> {
-  return within(
-    ctx,
-    sub,
-    { ...ctx.params, name: entry.key },
-    `getting prompt ${String(ctx.params.name)}`,
-    (c) => runMiddleware(c, 'onGetPrompt', () => renderPrompt(c, entry, args)),
+  return within(ctx, sub, { ...ctx.params, name: entry.key }, String(ctx.params.name), (c) =>
+    runMiddleware(c, 'onGetPrompt', () => renderPrompt(c, entry, args)),
   );
 }
 
@@ -112,7 +104,7 @@ export function delegateComplete(
   sub: ServerCore,
   ref: JsonObject,
 ): Promise<CompleteResult> {
-  return within(ctx, sub, { ...ctx.params, ref }, 'handling completion/complete', (c) =>
+  return within(ctx, sub, { ...ctx.params, ref }, undefined, (c) =>
     runMiddleware(c, 'onComplete', () => complete(c)),
   );
 }

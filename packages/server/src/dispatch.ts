@@ -24,15 +24,10 @@ const CACHEABLE = new Set([
   'resources/read',
 ]);
 
-function describeFailure(ctx: RequestContext): string {
-  switch (ctx.method) {
-    case 'resources/read':
-      return `reading resource ${String(ctx.params.uri)}`;
-    case 'prompts/get':
-      return `getting prompt ${String(ctx.params.name)}`;
-    default:
-      return `handling ${ctx.method}`;
-  }
+/** The tool or prompt name, or the resource URI, a request is about (for error reports). */
+function subject(ctx: RequestContext): string | undefined {
+  const value = ctx.method === 'resources/read' ? ctx.params.uri : ctx.params.name;
+  return value === undefined ? undefined : String(value);
 }
 
 async function run(ctx: RequestContext, handler: MethodHandler): Promise<JsonObject> {
@@ -42,7 +37,7 @@ async function run(ctx: RequestContext, handler: MethodHandler): Promise<JsonObj
     if (preparing) await preparing;
     return (await handler(ctx)) as JsonObject;
   } catch (error) {
-    throw toProtocolError(ctx.server, error, describeFailure(ctx));
+    throw toProtocolError(ctx.server, error, ctx.method, subject(ctx));
   }
 }
 

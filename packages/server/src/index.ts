@@ -88,6 +88,7 @@ export type {
   CompleteCallback,
   ComponentBase,
   DuplicatePolicy,
+  ErrorInfo,
   Lifespan,
   PromptDefinition,
   PromptHandler,

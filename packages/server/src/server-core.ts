@@ -6,6 +6,7 @@ import type { Registry } from './registry.js';
 import type { RequestStateCodec } from './request-state.js';
 import type { ResourceEntry, TemplateEntry } from './resources.js';
 import type { ToolEntry } from './tools.js';
+import type { ErrorInfo } from './types.js';
 
 /** Names of the per-method middleware hooks, plus '' for requests without one. */
 export type HookName =
@@ -51,5 +52,7 @@ export interface ServerCore {
   watchResource(uri: string, delta: 1 | -1): void;
   /** whether a resource or template of this server (mounted ones included) answers `uri` */
   hasResource(uri: string): boolean;
+  /** an unexpected handler error (masked or not) for the `onError` option */
+  reportError(error: unknown, info: ErrorInfo): void;
   close(): Promise<void>;
 }

@@ -121,6 +121,16 @@ export interface Lifespan<L> {
   stop?(value: L): MaybePromise<void>;
 }
 
+/** What `onError` is told about an unexpected error. */
+export interface ErrorInfo {
+  /** the request's method, e.g. `tools/call` */
+  method: string;
+  /** the tool or prompt name, or the resource URI (undefined for other methods) */
+  name: string | undefined;
+  /** true when `maskErrorDetails` hid the message from the client */
+  masked: boolean;
+}
+
 /** Options of `createServer()`. */
 export interface ServerOptions<L = undefined> {
   name: string;
@@ -138,8 +148,14 @@ export interface ServerOptions<L = undefined> {
   includeTags?: readonly string[];
   /** components with any of these tags are hidden (wins over includeTags) */
   excludeTags?: readonly string[];
-  /** send a generic message instead of the text of unexpected errors (the real one goes to stderr) */
+  /** send a generic message instead of the text of unexpected errors (the real one goes to `onError`) */
   maskErrorDetails?: boolean;
+  /**
+   * Called with every unexpected error a handler or middleware throws (not `ToolError`,
+   * `ResourceError`, `PromptError` or `McpError`), masked or not. Default: masked ones are written
+   * to stderr (`console.error`), the others reach the client and are not logged.
+   */
+  onError?: (error: unknown, info: ErrorInfo) => void;
   /** HMAC key sealing the stateless era's `requestState`; set it when several processes serve one URL */
   requestStateSecret?: string | Uint8Array;
   /** how long a sealed `requestState` stays valid (default 10 minutes) */
