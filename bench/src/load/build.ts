@@ -14,7 +14,7 @@ const packagesDir = fileURLToPath(new URL('../../../packages/', import.meta.url)
 export const BUILD_DIR = `${benchDir}node_modules/.cache/mcpkit-bench/`;
 
 /** The server programs, by contender id. */
-export const SERVER_PROGRAMS = ['mcpkit', 'sdk-v1', 'sdk-v2', 'floor'] as const;
+export const SERVER_PROGRAMS = ['mcpkit', 'sdk-v1', 'sdk-v2', 'floor', 'floor-zod'] as const;
 export type ServerProgram = (typeof SERVER_PROGRAMS)[number];
 
 /** `@mcpkit/x[/y]` → packages/x/src/(index|y).ts, so mcpkit is bundled from source. */

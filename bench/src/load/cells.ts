@@ -8,6 +8,8 @@ export interface Cell {
   transport: ServerTransport;
   /** the transport column this cell belongs to (the floor's HTTP cell stands for every HTTP row) */
   column: Column;
+  /** measure the cold start only (a reference row) */
+  coldOnly?: boolean;
 }
 
 export type Column = 'stdio' | 'http-stateful' | 'http-stateless' | 'http-2026';
@@ -18,6 +20,7 @@ export const SERVER_LABELS: Record<ServerProgram, string> = {
   'sdk-v1': 'SDK v1',
   'sdk-v2': 'SDK v2',
   floor: 'bare Node',
+  'floor-zod': 'bare Node + zod',
 };
 
 export const COLUMN_LABELS: Record<Column, string> = {
@@ -40,6 +43,8 @@ export const CELLS: readonly Cell[] = [
   cell('sdk-v1', 'stdio'),
   cell('sdk-v2', 'stdio'),
   cell('floor', 'stdio'),
+  // The floor that also imports zod, as every framework server here does: cold start only.
+  { ...cell('floor-zod', 'stdio'), coldOnly: true },
   cell('mcpkit', 'http-stateful'),
   cell('sdk-v1', 'http-stateful'),
   cell('sdk-v2', 'http-stateful'),

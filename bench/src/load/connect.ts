@@ -47,7 +47,11 @@ export interface Connected {
 }
 
 /** Spawn the server (with `nodeFlags`) and make the first exchange: initialize (stdio, sessions) or a call. */
-export async function start(cell: Cell, connections: number, nodeFlags: string[] = []): Promise<Connected> {
+export async function start(
+  cell: Cell,
+  connections: number,
+  nodeFlags: string[] = [],
+): Promise<Connected> {
   const wire = wireOf(cell);
   const port = wire ? await freePort() : 0;
   const server = new ServerProcess(cell.server, cell.transport, port, nodeFlags);
@@ -76,4 +80,3 @@ export async function stop(connected: Connected): Promise<void> {
   await connected.pool?.destroy();
   await connected.server.kill();
 }
-

@@ -56,6 +56,9 @@ async function runCell(cell: Cell, options: LoadOptions): Promise<CellResult> {
     coldStartSamples.push(connected.firstAnswerMs);
     await stop(connected);
   }
+  if (cell.coldOnly) {
+    return { id: cell.id, status: 'ok', coldStartMs: median(coldStartSamples), coldStartSamples };
+  }
   const maxInFlight = Math.max(...options.phases.map((p) => p.inFlight), options.big.inFlight);
   const connected = await start(cell, maxInFlight);
   const { server, clients } = connected;
