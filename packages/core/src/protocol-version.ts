@@ -17,9 +17,15 @@ export const SUPPORTED_PROTOCOL_VERSIONS: readonly string[] = [
   ...HANDSHAKE_PROTOCOL_VERSIONS,
 ];
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** True for revisions of the stateless era (2026-07-28 and later). Dates compare as strings. */
 export const isStatelessVersion = (version: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(version) && version >= STATELESS_PROTOCOL_VERSION;
+  // Checked several times per HTTP request: the known revisions skip the regex.
+  version === STATELESS_PROTOCOL_VERSION ||
+  (version !== LATEST_HANDSHAKE_VERSION &&
+    DATE.test(version) &&
+    version >= STATELESS_PROTOCOL_VERSION);
 
 /**
  * Server side of the handshake: echo the client's version when we speak it,
