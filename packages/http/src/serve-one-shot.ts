@@ -133,7 +133,9 @@ class OneShotResponse {
     if (this.done) return;
     this.done = true;
     const body = serializeMessage(response);
-    if (this.writer || this.mode.sse) {
+    // A refusal that nothing was streamed before keeps its HTTP status (e.g. 400 for -32020):
+    // an SSE stream would have to say 200, and clients must accept JSON answers anyway.
+    if (this.writer || (this.mode.sse && status === 200)) {
       const writer = this.start();
       writer.write(sseMessage(body));
       writer.end();

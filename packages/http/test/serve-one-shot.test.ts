@@ -72,6 +72,21 @@ describe('stateless era (2026-07-28) over HTTP', () => {
     );
   });
 
+  it('a refusal keeps its 4xx status even when the client prefers an event stream', async () => {
+    const h = make();
+    const res = await h(
+      post(rpc(6, 'tools/call', { name: 'needs_sampling', _meta: envelope() }), {
+        ...statelessHeaders('tools/call', 'needs_sampling'),
+        accept: 'text/event-stream, application/json',
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual(
+      error(6, -32021, 'Missing capability', { requiredCapabilities: { sampling: {} } }),
+    );
+  });
+
   it('streams progress before the result, without event ids (no redelivery)', async () => {
     const h = make();
     const res = await h(
