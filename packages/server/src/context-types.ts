@@ -153,4 +153,13 @@ export interface Context<L = unknown> {
   readonly inputResponses: Readonly<Record<string, unknown>>;
   /** stateless era: the `requestState` your handler returned in the previous round, verified */
   readonly requestState: string | undefined;
+  /** the task this call runs as (tasks extension), once it is one */
+  readonly taskId: string | undefined;
+  /**
+   * Turn this tools/call into a task now (tools registered with `task: { start: 'handler' }`,
+   * e.g. after MRTR input): the client gets the `CreateTaskResult`, the handler goes on in the
+   * background. Resolves true when the call is a task, false when it runs as a plain call (the
+   * client did not declare the extension, or the tool has no task support).
+   */
+  startTask(): Promise<boolean>;
 }

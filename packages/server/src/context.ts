@@ -35,6 +35,7 @@ import type { Peer } from './peer.js';
 import { getPrompt } from './prompts.js';
 import { listResources, readResource } from './resources.js';
 import type { ServerCore } from './server-core.js';
+import type { TaskControl } from './task-control.js';
 
 const EMPTY: JsonObject = Object.freeze({}) as JsonObject;
 const LEVEL_RANK = new Map<string, number>(LOGGING_LEVELS.map((level, i) => [level, i]));
@@ -91,6 +92,8 @@ export class RequestContext implements Context<unknown> {
   uri: string | undefined;
   /** MRTR bookkeeping of tools/call, prompts/get and resources/read */
   round: InputRound | undefined;
+  /** a tools/call that runs, or may come to run, as a task (tasks extension) */
+  task: TaskControl | undefined;
   private stateMap: Map<string, unknown> | undefined;
   private logger: Logger | undefined;
   private clientView: ClientView | undefined;
@@ -118,6 +121,7 @@ export class RequestContext implements Context<unknown> {
   derive(server: ServerCore, params: JsonObject): RequestContext {
     const child = new RequestContext(server, this.req, this.peer, this.envelope, this, params);
     child.round = this.round;
+    child.task = this.task;
     child.uri = this.uri;
     return child;
   }
@@ -153,7 +157,8 @@ export class RequestContext implements Context<unknown> {
   }
 
   get signal(): AbortSignal {
-    const base = this.parent ? this.parent.signal : this.req.signal;
+    // A task outlives its request: its handler watches the task's signal (tasks/cancel, TTL).
+    const base = this.task ? this.task.signal : this.parent ? this.parent.signal : this.req.signal;
     if (!this.timeoutController) return base;
     this.mergedSignal ??= AbortSignal.any([base, this.timeoutController.signal]);
     return this.mergedSignal;
@@ -182,6 +187,16 @@ export class RequestContext implements Context<unknown> {
     return this.round?.authorState;
   }
 
+  get taskId(): string | undefined {
+    return this.task?.started ? this.task.id : undefined;
+  }
+
+  async startTask(): Promise<boolean> {
+    if (!this.task) return false;
+    await this.task.start();
+    return true;
+  }
+
   closeSseStream(): boolean {
     return callTransport(this.req.info, 'closeSseStream');
   }
@@ -199,6 +214,8 @@ export class RequestContext implements Context<unknown> {
 
   /** Log to the client if its level lets this one through. */
   sendLog(level: LoggingLevel, data: unknown, logger?: string): Promise<void> {
+    // Tasks carry no log notifications (SEP-2663): the request that could show them has ended.
+    if (this.task?.started) return Promise.resolve();
     // A stateless-era replay: an earlier round already sent this one.
     if (this.round?.replayedLog()) return Promise.resolve();
     // Stateless era: only requests that opt in with _meta logLevel get logs at all.
@@ -215,6 +232,7 @@ export class RequestContext implements Context<unknown> {
   }
 
   progress(progress: number, total?: number, message?: string): Promise<void> {
+    if (this.task?.started) return Promise.resolve();
     if (this.round?.replayedProgress()) return Promise.resolve();
     return this.req.progress(progress, total, message).catch(() => {});
   }

@@ -31,6 +31,7 @@ import {
 } from './resources.js';
 import { serveWith } from './serve.js';
 import type { HookName } from './server-core.js';
+import { TaskManager } from './task-manager.js';
 import { type ToolTransform, transformTool } from './tool-transform.js';
 import { createToolEntry, type ToolEntry } from './tools.js';
 import type { ErrorInfo, Lifespan, ServerOptions } from './types.js';
@@ -57,6 +58,7 @@ class McpServer implements Composable {
   readonly templateRegistry: Registry<TemplateEntry>;
   readonly promptRegistry: Registry<PromptEntry>;
   readonly stateCodec: RequestStateCodec;
+  readonly tasks: TaskManager;
   readonly notifier = new Notifier();
   readonly attachments = new Attachments();
   readonly mounted = new Set<Composable>();
@@ -96,6 +98,7 @@ class McpServer implements Composable {
       options.requestStateSecret,
       options.requestStateTtlMs ?? TEN_MINUTES,
     );
+    this.tasks = new TaskManager(options.tasks ?? {}, this.reportError);
     this.lifespan = options.lifespan;
     const policy = options.onDuplicate ?? 'error';
     const visible = tagFilter(options.includeTags, options.excludeTags);
@@ -248,6 +251,7 @@ class McpServer implements Composable {
     this.closeController = new AbortController();
     await Promise.allSettled([...this.listening].map((l) => l.close()));
     await Promise.allSettled([...this.connections].map((c) => c.close()));
+    await this.tasks.close();
     await this.attachments.close();
     if (this.started) {
       this.started = false;

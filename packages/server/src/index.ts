@@ -82,6 +82,20 @@ export {
   type ToolResultInit,
   toolResult,
 } from './results.js';
+export {
+  type MemoryTaskStore,
+  type MemoryTaskStoreOptions,
+  memoryTaskStore,
+} from './task-store.js';
+export {
+  type StoredTask,
+  TASKS_EXTENSION,
+  type TaskStatus,
+  type TaskStore,
+  type TaskSupport,
+  type TasksOptions,
+  type ToolTaskOptions,
+} from './task-types.js';
 export type { ArgTransform, ToolTransform, TransformHelpers } from './tool-transform.js';
 export { WRAP_RESULT_KEY } from './tools.js';
 export type {

@@ -22,8 +22,10 @@ import type {
 } from './context-types.js';
 import type { SchemaLike } from './infer.js';
 import { InputRequiredSignal, missingCapability, requiredCapability } from './input-round.js';
+import type { TaskControl } from './task-control.js';
 
 const HUMAN_TIMEOUT_MS = 10 * 60_000;
+const MAX_TASK_ASKS = 8;
 
 type Parse<T> = (answer: unknown) => T | undefined | Promise<T | undefined>;
 
@@ -42,6 +44,8 @@ async function ask<T>(
   if (!hasCapability(ctx.client.capabilities as JsonObject, need)) {
     throw missingCapability(need, request.method);
   }
+  const task = ctx.task;
+  if (task?.started) return askInTask(task, kind, request, key, parse);
   if (ctx.era === 'stateless') {
     const round = ctx.round;
     if (!round) {
@@ -76,6 +80,27 @@ async function ask<T>(
     );
   }
   return value;
+}
+
+/**
+ * Inside a task the handler simply waits: the request shows in `tasks/get` (`input_required`)
+ * until `tasks/update` answers it. A malformed answer is asked for again under a new key.
+ */
+async function askInTask<T>(
+  task: TaskControl,
+  kind: string,
+  request: InputRequest,
+  key: string | undefined,
+  parse: Parse<T>,
+): Promise<T> {
+  for (let i = 0; i < MAX_TASK_ASKS; i++) {
+    const value = await parse(await task.waitFor(key ?? task.nextKey(kind), request));
+    if (value !== undefined) return value;
+  }
+  throw new McpError(
+    ErrorCode.InvalidParams,
+    `The client answered ${request.method} with an invalid result ${MAX_TASK_ASKS} times`,
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -16,6 +16,7 @@ import { findPrompt, renderPrompt } from './prompts.js';
 import { listResources, readResource } from './resources.js';
 import type { HookName, ServerCore } from './server-core.js';
 import { listen } from './subscriptions.js';
+import { taskMethods, withTasksExtension } from './task-methods.js';
 import { callTool } from './tools.js';
 
 /** Serves one method; returns the bare result (era decoration happens around it). */
@@ -164,11 +165,12 @@ export const statelessMethods: ReadonlyMap<string, MethodHandler> = new Map(
       const { server } = ctx;
       const result: JsonObject = {
         supportedVersions: [...server.protocolVersions],
-        capabilities: server.capabilities(),
+        capabilities: withTasksExtension(server, server.capabilities()),
       };
       if (server.instructions !== undefined) result.instructions = server.instructions;
       return result;
     }),
     'subscriptions/listen': simple('', listen),
+    ...taskMethods,
   }),
 );

@@ -30,6 +30,7 @@ export function mountedTool({ server, prefix }: MountTarget, inner: ToolEntry): 
     output: undefined,
     wrapOutput: inner.wrapOutput,
     timeoutMs: undefined,
+    ...(inner.task ? { task: inner.task } : {}),
     handler: unused,
     serve: (ctx) => delegateTool(ctx, server, inner),
   };

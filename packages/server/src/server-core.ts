@@ -5,6 +5,7 @@ import type { PromptEntry } from './prompts.js';
 import type { Registry } from './registry.js';
 import type { RequestStateCodec } from './request-state.js';
 import type { ResourceEntry, TemplateEntry } from './resources.js';
+import type { TaskManager } from './task-manager.js';
 import type { ToolEntry } from './tools.js';
 import type { ErrorInfo } from './types.js';
 
@@ -37,6 +38,8 @@ export interface ServerCore {
   readonly promptRegistry: Registry<PromptEntry>;
   readonly stateCodec: RequestStateCodec;
   readonly notifier: Notifier;
+  /** the tasks extension's tasks (created by tools/call, read by tasks/*) */
+  readonly tasks: TaskManager;
   /** aborted by `server.close()`: ends listen streams */
   readonly closing: AbortSignal;
   /** the lifespan value once started */

@@ -140,6 +140,7 @@ function derive(original: ToolEntry, name: string, spec: ToolTransform): ToolEnt
     output: original.output,
     wrapOutput: original.wrapOutput,
     timeoutMs: undefined,
+    ...(original.task ? { task: original.task } : {}),
     handler: unused,
     serve: async (ctx) => {
       const received = isObject(ctx.params.arguments) ? ctx.params.arguments : {};

@@ -18,6 +18,8 @@ import { runInteractive } from './input-round.js';
 import { runMiddleware } from './middleware.js';
 import { checkParamHeaderAnnotations, checkParamHeaders } from './param-headers.js';
 import type { InputRequired } from './results.js';
+import { callAsTask } from './task-call.js';
+import { type ToolTaskSupport, toolTaskSupport } from './task-types.js';
 import { toCallToolResult } from './tool-result.js';
 import type { ToolDefinition } from './types.js';
 
@@ -32,6 +34,8 @@ export interface ToolEntry extends Entry {
   /** the output schema describes a non-object, sent as `{ result }` */
   readonly wrapOutput: boolean;
   readonly timeoutMs: number | undefined;
+  /** tasks extension (stateless era): whether calls may or must run as tasks */
+  readonly task?: ToolTaskSupport;
   readonly handler: (input: unknown, ctx: Context<unknown>) => unknown;
   /**
    * Serves the call itself (mounted, proxied and transformed tools): no input validation or
@@ -77,7 +81,9 @@ export function createToolEntry(
   if (def.annotations) wire.annotations = def.annotations;
   if (def.meta) wire._meta = def.meta;
   checkParamHeaderAnnotations(wire);
+  const task = toolTaskSupport(name, def.task);
   return {
+    ...(task ? { task } : {}),
     key: name,
     wire,
     tags: def.tags,
@@ -100,14 +106,16 @@ export async function callTool(ctx: RequestContext): Promise<unknown> {
   // SEP-2243: over HTTP, Mcp-Param-* headers must mirror the arguments (stdio/memory have none).
   const headers = ctx.era === 'stateless' ? ctx.headers : undefined;
   if (headers) checkParamHeaders(entry.wire, ctx.params.arguments, headers);
-  return runInteractive(ctx, entry.key, async () => {
+  const run = async () => {
     try {
       return await runTool(ctx, entry);
     } catch (error) {
-      if (ctx.round?.requests) throw error;
+      if (ctx.round?.requests && !ctx.task?.started) throw error;
       return toolErrorResult(ctx.server, error, entry.key);
     }
-  });
+  };
+  if (entry.task && ctx.era === 'stateless') return callAsTask(ctx, entry.task, entry.key, run);
+  return runInteractive(ctx, entry.key, run);
 }
 
 /** Run a found tool inside its server's `onCallTool` middleware; errors are thrown. */

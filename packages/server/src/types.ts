@@ -11,6 +11,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context } from './context-types.js';
 import type { InferParsed, InferResult, SchemaLike, TemplateParams } from './infer.js';
 import type { InputRequired, ToolResult } from './results.js';
+import type { TaskSupport, TasksOptions, ToolTaskOptions } from './task-types.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -42,6 +43,12 @@ export interface ToolDefinition<
   annotations?: ToolAnnotations;
   /** abort the handler's `ctx.signal` and answer with an error after this many ms */
   timeoutMs?: number;
+  /**
+   * Run calls as tasks (tasks extension, 2026-07-28): a client that declares
+   * `io.modelcontextprotocol/tasks` gets a `CreateTaskResult` and polls `tasks/get`; others get a
+   * plain result (`'optional'`) or -32021 (`'required'`). Handshake-era calls run as plain calls.
+   */
+  task?: TaskSupport | ToolTaskOptions;
 }
 
 /**
@@ -162,5 +169,7 @@ export interface ServerOptions<L = undefined> {
   requestStateTtlMs?: number;
   /** cache hints on list/read results of the stateless era (default `{ ttlMs: 0, cacheScope: 'private' }`) */
   cache?: { ttlMs?: number; cacheScope?: CacheScope };
+  /** the tasks extension: where tasks are kept, their TTL and polling interval, who owns them */
+  tasks?: TasksOptions;
   lifespan?: Lifespan<L>;
 }
