@@ -21,6 +21,7 @@ export interface CellSummary {
   peakRssMiB?: number;
   sessionKiB?: number;
   sessionsPerSec?: number;
+  coldStartSamples?: number[];
   passes: CellResult[];
 }
 
@@ -43,9 +44,21 @@ function byInFlight(passes: CellResult[], pick: (p: PhaseResult) => number) {
   return out;
 }
 
-export function summarize(cell: Cell, passes: CellResult[]): CellSummary {
-  const base = { id: cell.id, server: cell.server, column: cell.column, passes };
+export function summarize(
+  cell: Cell,
+  passes: CellResult[],
+  coldStartSamples: number[] | undefined,
+): CellSummary {
+  const base = {
+    id: cell.id,
+    server: cell.server,
+    column: cell.column,
+    passes,
+    coldStartSamples,
+    coldStartMs: median(coldStartSamples ?? []),
+  };
   const ok = passes.filter((r) => r.status === 'ok');
+  if (cell.coldOnly) return { ...base, status: base.coldStartMs === undefined ? 'failed' : 'ok' };
   if (passes.length === 0) return { ...base, status: 'not run' };
   if (ok.length === 0) return { ...base, status: 'failed', reason: passes[0]?.reason };
   const m = (pick: (r: CellResult) => number | undefined) =>
@@ -55,7 +68,6 @@ export function summarize(cell: Cell, passes: CellResult[]): CellSummary {
   return {
     ...base,
     status: 'ok',
-    coldStartMs: m((r) => r.coldStartMs),
     p50Us: m((r) => sequential(r)?.p50Us),
     p99Us: m((r) => sequential(r)?.p99Us),
     callsPerSec: byInFlight(ok, (p) => p.callsPerSec),

@@ -1,4 +1,5 @@
-// Child entry of the load suite: drives one server × transport cell and prints one JSON line.
+// Child entry of the load suite: drives one server × transport cell and prints one JSON line
+// (cold starts are measured apart, interleaved across cells: run-cold.ts).
 //   node --import ./register.mjs src/load/run-cell.ts <cell-id> <options-json>
 // It spawns the server (bundled by main beforehand), speaks raw JSON-RPC to it, asks the
 // probe inside it for CPU and memory, and kills it by pid before it exits.
@@ -18,7 +19,6 @@ import { MCP_PATH } from './servers/workload.js';
 
 /** Sizes of one cell's run; every loop is bounded by these. */
 export interface LoadOptions {
-  coldStarts: number;
   warmup: PhaseLimit;
   /** the echo phases: 1, 16 and 64 in flight */
   phases: Array<{ inFlight: number } & PhaseLimit>;
@@ -32,9 +32,6 @@ export interface CellResult {
   id: string;
   status: 'ok' | 'failed';
   reason?: string;
-  /** spawn to first answer, ms: median and every sample */
-  coldStartMs?: number;
-  coldStartSamples?: number[];
   phases?: PhaseResult[];
   big?: PhaseResult & { kb: number; mibPerSec: number };
   /** peak RSS of the server after the call phases, KiB */
@@ -44,21 +41,7 @@ export interface CellResult {
   sessions?: { opened: number; perSec: number; heapBytesPerSession: number };
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
-
 async function runCell(cell: Cell, options: LoadOptions): Promise<CellResult> {
-  const coldStartSamples: number[] = [];
-  for (let i = 0; i < options.coldStarts; i++) {
-    const connected = await start(cell, 1);
-    coldStartSamples.push(connected.firstAnswerMs);
-    await stop(connected);
-  }
-  if (cell.coldOnly) {
-    return { id: cell.id, status: 'ok', coldStartMs: median(coldStartSamples), coldStartSamples };
-  }
   const maxInFlight = Math.max(...options.phases.map((p) => p.inFlight), options.big.inFlight);
   const connected = await start(cell, maxInFlight);
   const { server, clients } = connected;
@@ -79,8 +62,6 @@ async function runCell(cell: Cell, options: LoadOptions): Promise<CellResult> {
     const result: CellResult = {
       id: cell.id,
       status: 'ok',
-      coldStartMs: median(coldStartSamples),
-      coldStartSamples,
       phases,
       big,
       peakRssKiB: afterCalls.maxRssKiB,
