@@ -87,6 +87,25 @@ export function createSession(options: SessionOptions): Session {
     }
   };
 
+  /**
+   * Fire-and-forget `send` for answers: failures go to `onError`, as `send(…).catch(onError)`
+   * did, without two promises per response when the transport sends synchronously.
+   */
+  const post = (message: JsonRpcMessage, relatedRequestId?: RequestId): void => {
+    let sent: void | Promise<void>;
+    try {
+      if (closed) throw new ConnectionClosedError();
+      sent =
+        relatedRequestId === undefined
+          ? transport.send(message)
+          : transport.send(message, { relatedRequestId });
+    } catch (error) {
+      Promise.reject(error).catch(onError);
+      return;
+    }
+    if (sent !== undefined) Promise.resolve(sent).catch(onError);
+  };
+
   const notify = (
     method: string,
     params?: JsonObject,
@@ -143,25 +162,25 @@ export function createSession(options: SessionOptions): Session {
     inbound.delete(req.id);
     // A cancelled request's late result is dropped, as the spec asks.
     if (req.cancelled || closed) return;
-    send(response, req.id).catch(onError);
+    post(response, req.id);
   };
 
   const handleRequest = (message: JsonRpcRequest, info?: MessageInfo) => {
     if (inbound.has(message.id)) {
-      send(
+      post(
         errorResponse(
           message.id,
           ErrorCode.InvalidRequest,
           `Invalid Request: id ${JSON.stringify(message.id)} is already in use by a request in flight`,
         ),
-      ).catch(onError);
+      );
       return;
     }
     const req = new InboundRequest(message, info, link);
     if (!onRequest) {
-      send(
+      post(
         errorResponse(message.id, ErrorCode.MethodNotFound, `Method not found: ${message.method}`),
-      ).catch(onError);
+      );
       return;
     }
     inbound.set(message.id, req);
