@@ -233,6 +233,47 @@ describe('everything-server over Streamable HTTP, 2026-07-28 wire', () => {
     });
   });
 
+  it('test_tool_with_task: an MRTR round, then a task polled with tasks/get (Mcp-Name checked)', async () => {
+    const tasks = { elicitation: {}, extensions: { 'io.modelcontextprotocol/tasks': {} } };
+    const r1 = await call('tools/call', { name: 'test_tool_with_task' }, tasks);
+    const round1 = r1.body.result as Record<string, unknown>;
+    expect(Object.keys(round1.inputRequests as object)).toEqual(['user_name']);
+    const r2 = await call(
+      'tools/call',
+      {
+        name: 'test_tool_with_task',
+        inputResponses: { user_name: { action: 'accept', content: { name: 'Alice' } } },
+        requestState: round1.requestState,
+      },
+      tasks,
+    );
+    const created = r2.body.result as Record<string, unknown>;
+    const taskId = created.taskId as string;
+    expect(created).toEqual({
+      resultType: 'task',
+      taskId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-/),
+      status: 'working',
+      createdAt: expect.any(String),
+      lastUpdatedAt: created.createdAt,
+      ttlMs: 300_000,
+      pollIntervalMs: 200,
+      _meta: SERVER_INFO,
+    });
+    const wrong = await call('tasks/get', { taskId }, tasks, { 'mcp-name': 'another-task' });
+    expect(wrong.status).toBe(400);
+    expect((wrong.body.error as { code: number }).code).toBe(-32020);
+    let task: Record<string, unknown> = {};
+    for (let i = 0; i < 100 && task.status !== 'completed'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      task = (await call('tasks/get', { taskId }, tasks, { 'mcp-name': taskId })).body
+        .result as Record<string, unknown>;
+    }
+    expect(task.result).toEqual({
+      resultType: 'complete',
+      content: [{ type: 'text', text: `Hello, Alice! (task ${taskId})` }],
+    });
+  });
+
   it('refuses a foreign Host (DNS-rebinding protection)', async () => {
     const res = await fetch(http.url, {
       method: 'POST',

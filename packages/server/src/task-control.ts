@@ -49,7 +49,8 @@ export function publicTask(task: StoredTask): JsonObject {
  * (answered from the store, possibly by another process) sees what happened.
  */
 export class TaskControl {
-  readonly id = crypto.randomUUID();
+  /** the task id, minted when the task starts (MRTR rounds before that create nothing) */
+  id = '';
   readonly controller = new AbortController();
   /** true once the task exists in the store (the call answered `CreateTaskResult`) */
   started = false;
@@ -89,6 +90,7 @@ export class TaskControl {
   /** Create the task in the store (once); the call then answers with {@link createResult}. */
   start(): Promise<void> {
     this.starting ??= (async () => {
+      this.id = crypto.randomUUID();
       const now = new Date().toISOString();
       const task: StoredTask = {
         taskId: this.id,
