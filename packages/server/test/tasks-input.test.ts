@@ -2,13 +2,10 @@ import type { JsonObject } from '@mcpkit/core';
 import { createServer, inputRequired } from '@mcpkit/server';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
-import { failure, result, SERVER_INFO } from './helpers.js';
+import { failure, result } from './helpers.js';
+import { ID1, META, T0, useTaskClock } from './task-setup.js';
 
-const TASKS = { 'io.modelcontextprotocol/tasks': {} };
-const EXT = { elicitation: {}, extensions: TASKS };
-const T0 = '2026-08-01T10:00:00.000Z';
-const META = { _meta: { [SERVER_INFO]: { name: 's', version: '1' } } };
-const ID1 = '00000000-0000-4000-8000-000000000001';
+const EXT = { elicitation: {}, extensions: { 'io.modelcontextprotocol/tasks': {} } };
 const nameForm = z.object({ name: z.string() });
 const NAME_SCHEMA = {
   type: 'object',
@@ -21,7 +18,6 @@ const elicit = (message: string) => ({
   params: { message, requestedSchema: NAME_SCHEMA },
 });
 
-let ids: number;
 let startedAs: boolean[];
 
 function build() {
@@ -76,21 +72,15 @@ const update = (inputResponses: JsonObject, taskId = ID1) =>
   result(server, 'tasks/update', { taskId, inputResponses }, { caps: EXT });
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
+useTaskClock();
+
 beforeEach(() => {
-  vi.useFakeTimers({ now: new Date(T0), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  ids = 0;
-  vi.spyOn(crypto, 'randomUUID').mockImplementation(
-    () =>
-      `00000000-0000-4000-8000-00000000000${++ids}` as `${string}-${string}-${string}-${string}-${string}`,
-  );
   startedAs = [];
   server = build();
 });
 
 afterEach(async () => {
   await server.close();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('tasks extension: input inside a task', () => {

@@ -1,85 +1,34 @@
-import { McpError } from '@mcpkit/core';
-import { createServer, memoryTaskStore, ToolError } from '@mcpkit/server';
+import { createServer } from '@mcpkit/server';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { z } from 'zod';
-import { failure, handle, initialized, LOG, result, SERVER_INFO } from './helpers.js';
+import { failure, handle, initialized, LOG, result } from './helpers.js';
+import {
+  at,
+  buildTaskServer,
+  clientOf,
+  EXT,
+  ID1,
+  ID2,
+  META,
+  signals,
+  T0,
+  TASK1,
+  type TaskServer,
+  useTaskClock,
+} from './task-setup.js';
 
-const EXT = { extensions: { 'io.modelcontextprotocol/tasks': {} } };
-const T0 = '2026-08-01T10:00:00.000Z';
-const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
-const META = { _meta: { [SERVER_INFO]: { name: 's', version: '1' } } };
+let server: TaskServer;
+const { call, get } = clientOf(() => server);
 
-/** Resolves after ms of (fake) time, or rejects when the signal aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
-}
-
-let signals: AbortSignal[];
-let ids: number;
-
-function build(tasks: Parameters<typeof createServer>[0]['tasks'] = {}) {
-  return createServer({ name: 's', version: '1', tasks: { pollIntervalMs: 250, ...tasks } })
-    .tool('greet', { input: z.object({ name: z.string() }) }, ({ name }) => `Hello, ${name}!`)
-    .tool(
-      'slow',
-      { input: z.object({ ms: z.number() }), task: 'optional' },
-      async ({ ms }, ctx) => {
-        signals.push(ctx.signal);
-        await sleep(ms, ctx.signal);
-        return `slept ${ms} as ${ctx.taskId ?? 'a plain call'}`;
-      },
-    )
-    .tool('failing', { task: 'required' }, async (_i, ctx) => {
-      await sleep(10, ctx.signal);
-      throw new ToolError('it broke');
-    })
-    .tool('protocol', { task: { support: 'optional', ttlMs: 5000 } }, () => {
-      throw new McpError(-32603, 'protocol broke', { why: 'test' });
-    })
-    .tool('chatty', { task: 'optional' }, async (_i, ctx) => {
-      await ctx.log.info('hello');
-      await ctx.progress(1, 2, 'half');
-      return 'chatted';
-    });
-}
-
-let server: ReturnType<typeof build>;
-const call = (name: string, args: object = {}, caps: object = EXT, extra: object = {}) =>
-  result(server, 'tools/call', { name, arguments: args, ...extra } as never, {
-    caps: caps as never,
-  });
-const get = (taskId: unknown) => result(server, 'tasks/get', { taskId } as never, { caps: EXT });
+useTaskClock();
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: new Date(T0), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  ids = 0;
-  vi.spyOn(crypto, 'randomUUID').mockImplementation(
-    () =>
-      `00000000-0000-4000-8000-00000000000${++ids}` as `${string}-${string}-${string}-${string}-${string}`,
-  );
-  signals = [];
-  server = build();
+  signals.length = 0;
+  server = buildTaskServer();
 });
 
 afterEach(async () => {
   await server.close();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
-
-const ID1 = '00000000-0000-4000-8000-000000000001';
-const TASK1 = {
-  taskId: ID1,
-  createdAt: T0,
-  ttlMs: 3_600_000,
-  pollIntervalMs: 250,
-};
 
 describe('tasks extension: lifecycle', () => {
   test('discover declares the extension; initialize (handshake era) does not', async () => {
@@ -140,7 +89,7 @@ describe('tasks extension: lifecycle', () => {
     });
     expect(await get(protocol.taskId)).toEqual({
       resultType: 'complete',
-      taskId: '00000000-0000-4000-8000-000000000002',
+      taskId: ID2,
       status: 'failed',
       statusMessage: 'protocol broke',
       createdAt: T0,
@@ -268,103 +217,5 @@ describe('tasks extension: lifecycle', () => {
     await expect(client.client.request('tasks/get', { taskId: ID1 })).rejects.toMatchObject({
       code: -32601,
     });
-  });
-});
-
-describe('tasks extension: expiry, owners, shutdown', () => {
-  test('a task is readable for its ttlMs, then gone; a task still running is stopped', async () => {
-    server = build({ ttlMs: 2000 });
-    await call('slow', { ms: 60_000 });
-    await vi.advanceTimersByTimeAsync(1999);
-    expect((await get(ID1)).status).toBe('working');
-    expect(signals[0]?.aborted).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(signals[0]?.aborted).toBe(true);
-    expect(signals[0]?.reason).toEqual(new McpError(-32603, 'The task expired'));
-    expect((await failure(server, 'tasks/get', { taskId: ID1 }, { caps: EXT })).code).toBe(-32602);
-  });
-
-  test('with `owner`, another owner is told the task does not exist', async () => {
-    server = build({ owner: (ctx) => ctx.headers?.['x-user'] });
-    const as = (user: string) => ({ caps: EXT, info: { headers: { 'x-user': user } } });
-    const created = await result(
-      server,
-      'tools/call',
-      { name: 'slow', arguments: { ms: 9 } },
-      as('ann'),
-    );
-    expect((await result(server, 'tasks/get', { taskId: created.taskId }, as('ann'))).status).toBe(
-      'working',
-    );
-    const { response } = await handle(server, 'tasks/cancel', { taskId: ID1 }, as('bob'));
-    expect('error' in response && response.error).toEqual({
-      code: -32602,
-      message: `Task not found: ${ID1}`,
-      data: { taskId: ID1 },
-    });
-    expect(signals[0]?.aborted).toBe(false);
-  });
-
-  test('server.close() fails the tasks still running and aborts their handlers', async () => {
-    const store = new Map<string, unknown>();
-    server = build({
-      store: {
-        create: (t) => void store.set(t.taskId, t),
-        get: (id) => store.get(id) as never,
-        update: (t) => void store.set(t.taskId, t),
-      },
-    });
-    await call('slow', { ms: 60_000 });
-    await server.close();
-    expect(signals[0]?.aborted).toBe(true);
-    expect(store.get(ID1)).toEqual({
-      ...TASK1,
-      status: 'failed',
-      statusMessage: 'The server closed before the task ended',
-      lastUpdatedAt: T0,
-      error: { code: -32603, message: 'The server closed before the task ended' },
-    });
-  });
-
-  test('two processes over one store: either reads a task; cancel elsewhere sticks', async () => {
-    const shared = memoryTaskStore();
-    server = build({ store: shared });
-    const other = build({ store: shared });
-    await call('slow', { ms: 1000 });
-    const elsewhere = (method: string, params: object) =>
-      handle(other, method, params as never, { caps: EXT });
-    const read = await elsewhere('tasks/get', { taskId: ID1 });
-    expect('result' in read.response && read.response.result.status).toBe('working');
-    const input = await elsewhere('tasks/update', { taskId: ID1, inputResponses: {} });
-    expect('error' in input.response && input.response.error).toEqual({
-      code: -32603,
-      message: `Task ${ID1} is not running in this server process; route tasks/* requests by Mcp-Name`,
-      data: { taskId: ID1 },
-    });
-    await elsewhere('tasks/cancel', { taskId: ID1 });
-    // The handler here finishes, sees the stored cancellation, and keeps it.
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(await get(ID1)).toEqual({
-      resultType: 'complete',
-      ...TASK1,
-      status: 'cancelled',
-      lastUpdatedAt: T0,
-      ...META,
-    });
-    await other.close();
-    shared.clear();
-  });
-
-  test('task settings are checked at registration', () => {
-    const s = createServer({ name: 'x', version: '1' });
-    expect(() => s.tool('a', { task: 'sometimes' as never }, () => '')).toThrow(
-      "Tool a: task support must be 'optional' or 'required', not \"sometimes\"",
-    );
-    expect(() => s.tool('b', { task: { support: 'optional', ttlMs: 1.5 } }, () => '')).toThrow(
-      'Tool b: task ttlMs must be a positive integer or null',
-    );
-    expect(() => createServer({ name: 'x', version: '1', tasks: { pollIntervalMs: 0 } })).toThrow(
-      'tasks.pollIntervalMs must be a positive integer',
-    );
   });
 });
