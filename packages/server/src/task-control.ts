@@ -178,7 +178,12 @@ export class TaskControl {
   async finish(outcome: Outcome): Promise<void> {
     if (!this.state || isTerminal(this.state.status)) return;
     // Another process may have cancelled it through a shared store.
-    const stored = await this.store.get(this.id);
+    let stored: StoredTask | undefined = this.state;
+    try {
+      stored = await this.store.get(this.id);
+    } catch (error) {
+      this.hooks.report(error);
+    }
     if (isTerminal(this.state.status)) return;
     if (!stored || isTerminal(stored.status)) {
       this.state = { ...this.state, status: stored?.status ?? 'failed' };

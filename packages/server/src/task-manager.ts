@@ -80,7 +80,8 @@ export class TaskManager {
     return new TaskControl(this.store, seed, {
       begin: (control) => this.track(control),
       end: (control) => this.forget(control),
-      report: (error) => this.report(error, { method: 'tools/call', name, masked: false }),
+      // The client never sees a failed store write: reported as masked (default: stderr).
+      report: (error) => this.report(error, { method: 'tools/call', name, masked: true }),
     });
   }
 

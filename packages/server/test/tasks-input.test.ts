@@ -215,7 +215,7 @@ describe('tasks extension: ctx.startTask() after MRTR input', () => {
     });
     expect(startedAs).toEqual([true]);
     await settle();
-    // Keys are unique over the task's life: MRTR's user_name is not reused inside the task.
+    // MRTR keys belong to the call before the task: inside the task user_name is a new key.
     expect((await get()).inputRequests).toEqual({ user_name: elicit('Again?') });
     await update({ user_name: accept({ name: 'Bob' }) });
     await settle();

@@ -1,5 +1,5 @@
 import { McpError } from '@mcpkit/core';
-import { createServer, memoryTaskStore } from '@mcpkit/server';
+import { createServer, memoryTaskStore, type StoredTask } from '@mcpkit/server';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { failure, handle, result } from './helpers.js';
 import {
@@ -111,6 +111,43 @@ describe('tasks extension: expiry, owners, shutdown', () => {
     });
     await other.close();
     shared.clear();
+  });
+
+  test('a store that fails to save is reported to onError as masked; the call still answers', async () => {
+    const reports: unknown[] = [];
+    const broken = new Error('disk full');
+    const kept = new Map<string, StoredTask>();
+    const flaky = createServer({
+      name: 's',
+      version: '1',
+      onError: (error, info) => reports.push([error, info]),
+      tasks: {
+        store: {
+          create: (t) => void kept.set(t.taskId, t),
+          get: (id) => kept.get(id),
+          update: () => {
+            throw broken;
+          },
+        },
+      },
+    }).tool('job', { task: 'optional' }, () => 'done');
+    const created = await result(flaky, 'tools/call', { name: 'job' }, { caps: EXT });
+    expect(created.resultType).toBe('task');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reports).toEqual([[broken, { method: 'tools/call', name: 'job', masked: true }]]);
+    await flaky.close();
+  });
+
+  test('beyond maxTasks running tasks, tools/call answers -32603 and creates nothing', async () => {
+    server = buildTaskServer({ maxTasks: 1 });
+    await call('slow', { ms: 60_000 });
+    expect(
+      await failure(server, 'tools/call', { name: 'slow', arguments: { ms: 1 } }, { caps: EXT }),
+    ).toEqual({
+      code: -32603,
+      message: 'The server is running its maximum of 1 tasks; try again later',
+    });
+    expect(signals).toHaveLength(1);
   });
 
   test('task settings are checked at registration', () => {
