@@ -14,6 +14,7 @@ import type {
 import type { Middleware } from './middleware-types.js';
 import type { MountOptions } from './mount.js';
 import type { ComponentRegistry } from './registry.js';
+import type { SkillDefinition } from './skill-catalog.js';
 import type { ToolTransform } from './tool-transform.js';
 import type {
   PromptDefinition,
@@ -88,6 +89,12 @@ export interface ServerBuilder<T extends ServerTypes = EmptyServerTypes, L = und
     definition: PromptDefinition<A, L>,
     handler: PromptHandler<A, L>,
   ): ServerBuilder<WithPrompt<T, N, { args: InferInput<A> }>, L>;
+
+  /**
+   * Serve a skill (SEP-2640 skills extension): its SKILL.md and files become `skill://` resources
+   * and it is listed by `skills/list`.
+   */
+  skill(definition: SkillDefinition): ServerBuilder<T, L>;
 
   /** Add middleware around every request, or hooks around chosen methods. */
   use(middleware: Middleware<L>): ServerBuilder<T, L>;

@@ -31,6 +31,9 @@ import {
 } from './resources.js';
 import { serveWith } from './serve.js';
 import type { HookName } from './server-core.js';
+import { SkillCatalog, type SkillDefinition } from './skill-catalog.js';
+import { type SkillsOptions, withSkillsExtension } from './skill-methods.js';
+import { addSkill } from './skills.js';
 import { TaskManager } from './task-manager.js';
 import { type ToolTransform, transformTool } from './tool-transform.js';
 import { createToolEntry, type ToolEntry } from './tools.js';
@@ -59,6 +62,8 @@ class McpServer implements Composable {
   readonly promptRegistry: Registry<PromptEntry>;
   readonly stateCodec: RequestStateCodec;
   readonly tasks: TaskManager;
+  readonly skillCatalog = new SkillCatalog();
+  readonly skillsOptions: Required<SkillsOptions>;
   readonly notifier = new Notifier();
   readonly attachments = new Attachments();
   readonly mounted = new Set<Composable>();
@@ -99,6 +104,7 @@ class McpServer implements Composable {
       options.requestStateTtlMs ?? TEN_MINUTES,
     );
     this.tasks = new TaskManager(options.tasks ?? {}, this.reportError);
+    this.skillsOptions = { directoryRead: options.skills?.directoryRead ?? true };
     this.lifespan = options.lifespan;
     const policy = options.onDuplicate ?? 'error';
     const visible = tagFilter(options.includeTags, options.excludeTags);
@@ -156,6 +162,11 @@ class McpServer implements Composable {
     return this;
   }
 
+  skill(definition: SkillDefinition): this {
+    addSkill(this.skillCatalog, this.resourceRegistry, definition);
+    return this;
+  }
+
   use(middleware: Middleware<Loose>): this {
     this.stack.add(middleware as Middleware<unknown>);
     return this;
@@ -190,7 +201,7 @@ class McpServer implements Composable {
       caps.resources = { subscribe: true, listChanged: true };
     }
     if (this.toolRegistry.inUse()) caps.tools = { listChanged: true };
-    return caps;
+    return withSkillsExtension(caps, this.skillCatalog.size, this.skillsOptions);
   }
 
   ready(): Promise<void> | undefined {

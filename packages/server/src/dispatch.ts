@@ -22,6 +22,8 @@ const CACHEABLE = new Set([
   'resources/list',
   'resources/templates/list',
   'resources/read',
+  'skills/list',
+  'skills/get',
 ]);
 
 /** The tool or prompt name, or the resource URI, a request is about (for error reports). */

@@ -82,6 +82,14 @@ export {
   type ToolResultInit,
   toolResult,
 } from './results.js';
+export type {
+  DirectoryChild,
+  SkillDefinition,
+  SkillEntry,
+  SkillFileRef,
+} from './skill-catalog.js';
+export type { Frontmatter } from './skill-frontmatter.js';
+export { SKILLS_EXTENSION, type SkillsOptions } from './skill-methods.js';
 export {
   type MemoryTaskStore,
   type MemoryTaskStoreOptions,

@@ -15,6 +15,7 @@ import { paginate } from './pagination.js';
 import { findPrompt, renderPrompt } from './prompts.js';
 import { listResources, readResource } from './resources.js';
 import type { HookName, ServerCore } from './server-core.js';
+import { skillMethods } from './skill-methods.js';
 import { listen } from './subscriptions.js';
 import { taskMethods, withTasksExtension } from './task-methods.js';
 import { callTool } from './tools.js';
@@ -154,6 +155,7 @@ export const handshakeMethods: ReadonlyMap<string, MethodHandler> = new Map(
       if (ctx.peer?.subscriptions.delete(uri)) ctx.server.watchResource(uri, -1);
       return {};
     }),
+    ...skillMethods,
   }),
 );
 
@@ -172,5 +174,6 @@ export const statelessMethods: ReadonlyMap<string, MethodHandler> = new Map(
     }),
     'subscriptions/listen': simple('', listen),
     ...taskMethods,
+    ...skillMethods,
   }),
 );

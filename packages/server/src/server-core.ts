@@ -5,6 +5,8 @@ import type { PromptEntry } from './prompts.js';
 import type { Registry } from './registry.js';
 import type { RequestStateCodec } from './request-state.js';
 import type { ResourceEntry, TemplateEntry } from './resources.js';
+import type { SkillCatalog } from './skill-catalog.js';
+import type { SkillsOptions } from './skill-methods.js';
 import type { TaskManager } from './task-manager.js';
 import type { ToolEntry } from './tools.js';
 import type { ErrorInfo } from './types.js';
@@ -40,6 +42,9 @@ export interface ServerCore {
   readonly notifier: Notifier;
   /** the tasks extension's tasks (created by tools/call, read by tasks/*) */
   readonly tasks: TaskManager;
+  /** the skills extension's skills (SEP-2640) */
+  readonly skillCatalog: SkillCatalog;
+  readonly skillsOptions: Required<SkillsOptions>;
   /** aborted by `server.close()`: ends listen streams */
   readonly closing: AbortSignal;
   /** the lifespan value once started */

@@ -11,6 +11,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context } from './context-types.js';
 import type { InferParsed, InferResult, SchemaLike, TemplateParams } from './infer.js';
 import type { InputRequired, ToolResult } from './results.js';
+import type { SkillsOptions } from './skill-methods.js';
 import type { TaskSupport, TasksOptions, ToolTaskOptions } from './task-types.js';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -171,5 +172,7 @@ export interface ServerOptions<L = undefined> {
   cache?: { ttlMs?: number; cacheScope?: CacheScope };
   /** the tasks extension: where tasks are kept, their TTL and polling interval, who owns them */
   tasks?: TasksOptions;
+  /** the skills extension (SEP-2640), declared once a skill is added with `.skill()` */
+  skills?: SkillsOptions;
   lifespan?: Lifespan<L>;
 }
