@@ -274,6 +274,64 @@ describe('everything-server over Streamable HTTP, 2026-07-28 wire', () => {
     });
   });
 
+  it('serves the pdf-processing skill (skills/get, SKILL.md, directory read)', async () => {
+    const uri = 'skill://pdf-processing/SKILL.md';
+    const { body } = await call('skills/get', { uri });
+    expect(body.result).toEqual({
+      skill: {
+        uri,
+        frontmatter: {
+          name: 'pdf-processing',
+          description: 'Extract, fill, and assemble PDF documents',
+          license: 'MIT',
+        },
+        resources: [
+          {
+            uri,
+            digest: 'sha256:3175c3f6022f325611dc7a49ee66a66614a969f8a47cb23f2cf67d9d785c01d0',
+            size: 176,
+          },
+          {
+            uri: 'skill://pdf-processing/references/FORMS.md',
+            digest: 'sha256:24e17e88707c0772389262dfdb40ce75712855c6dafabe80cd5fb3f944813914',
+            size: 50,
+          },
+          {
+            uri: 'skill://pdf-processing/scripts/fill.py',
+            digest: 'sha256:65b980468e5681b7ac9319c4cbdc24c4ebc3bc654f03276e92f9a8a76f393202',
+            size: 42,
+          },
+        ],
+      },
+      resultType: 'complete',
+      ttlMs: 0,
+      cacheScope: 'private',
+      _meta: SERVER_INFO,
+    });
+    const read = await call('resources/read', { uri });
+    expect((read.body.result as { contents: unknown }).contents).toEqual([
+      {
+        uri,
+        mimeType: 'text/markdown',
+        text: '---\nname: pdf-processing\ndescription: Extract, fill, and assemble PDF documents\nlicense: MIT\n---\n\n# PDF processing\n\nFill forms with `scripts/fill.py`; see references/FORMS.md.\n',
+      },
+    ]);
+    const dir = await call('resources/directory/read', { uri: 'skill://pdf-processing' });
+    expect(dir.body.result).toEqual({
+      resources: [
+        { uri, name: 'SKILL.md', mimeType: 'text/markdown', size: 176 },
+        {
+          uri: 'skill://pdf-processing/references',
+          name: 'references',
+          mimeType: 'inode/directory',
+        },
+        { uri: 'skill://pdf-processing/scripts', name: 'scripts', mimeType: 'inode/directory' },
+      ],
+      resultType: 'complete',
+      _meta: SERVER_INFO,
+    });
+  });
+
   it('refuses a foreign Host (DNS-rebinding protection)', async () => {
     const res = await fetch(http.url, {
       method: 'POST',

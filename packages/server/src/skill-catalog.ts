@@ -82,7 +82,9 @@ function frontmatterOf(def: SkillDefinition): { fields: Frontmatter; body: strin
   if (own && own.fields.name !== undefined && own.fields.name !== def.name) {
     throw new TypeError(`skill ${def.name}: SKILL.md frontmatter names ${own.fields.name}`);
   }
-  return { fields: { ...own?.fields, ...def.frontmatter, ...fields }, body: own?.body ?? def.body };
+  // name and description lead; the given name and description win over the body's own.
+  const all = { ...fields, ...own?.fields, ...def.frontmatter, ...fields };
+  return { fields: all, body: own?.body ?? def.body };
 }
 
 /** Build a skill's files (SKILL.md first) from its definition, validating names, paths, limits. */
