@@ -1,4 +1,3 @@
-import { describe, expectTypeOf, it } from 'vitest';
 import type {
   CallToolResult,
   ClientCapabilities,
@@ -15,6 +14,7 @@ import type {
   SamplingContent,
   TextContent,
 } from '@mcpkit/core';
+import { describe, expectTypeOf, it } from 'vitest';
 
 describe('spec types', () => {
   it('narrows a ContentBlock on `type`', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { LOGGING_LEVELS, META_KEYS, METHODS, REMOVED_IN_STATELESS } from '@mcpkit/core';
+import { describe, expect, it } from 'vitest';
 
 describe('spec constants', () => {
   it('orders logging levels from least to most severe (RFC 5424)', () => {
