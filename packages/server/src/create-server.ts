@@ -12,6 +12,7 @@ import {
 } from '@mcpkit/core';
 import { Attachments } from './attachments.js';
 import type { Listening, ListenOptions, ListKind, ServerBuilder } from './builder.js';
+import { declaredCapabilities } from './capabilities.js';
 import { handleAlone, openConnection } from './endpoint.js';
 import { errorReporter } from './error-mapping.js';
 import { importServer } from './import-server.js';
@@ -32,7 +33,7 @@ import {
 import { serveWith } from './serve.js';
 import type { HookName } from './server-core.js';
 import { SkillCatalog, type SkillDefinition } from './skill-catalog.js';
-import { type SkillsOptions, withSkillsExtension } from './skill-methods.js';
+import type { SkillsOptions } from './skill-methods.js';
 import { addSkill } from './skills.js';
 import { TaskManager } from './task-manager.js';
 import { type ToolTransform, transformTool } from './tool-transform.js';
@@ -192,16 +193,7 @@ class McpServer implements Composable {
   }
 
   capabilities(): ServerCapabilities {
-    const caps: ServerCapabilities = { logging: {} };
-    const prompts = this.promptRegistry.inUse();
-    const templates = this.templateRegistry.inUse();
-    if (prompts || templates) caps.completions = {};
-    if (prompts) caps.prompts = { listChanged: true };
-    if (templates || this.resourceRegistry.inUse()) {
-      caps.resources = { subscribe: true, listChanged: true };
-    }
-    if (this.toolRegistry.inUse()) caps.tools = { listChanged: true };
-    return withSkillsExtension(caps, this.skillCatalog.size, this.skillsOptions);
+    return declaredCapabilities(this);
   }
 
   ready(): Promise<void> | undefined {
