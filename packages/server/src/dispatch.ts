@@ -12,6 +12,7 @@ import { RequestContext } from './context.js';
 import { toProtocolError } from './error-mapping.js';
 import { handshakeMethods, type MethodHandler, statelessMethods } from './methods.js';
 import type { Peer } from './peer.js';
+import { isThenable } from './quick-validate.js';
 import type { ServerCore } from './server-core.js';
 
 const REMOVED = new Set<string>(REMOVED_IN_STATELESS);
@@ -32,14 +33,20 @@ function subject(ctx: RequestContext): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-async function run(ctx: RequestContext, handler: MethodHandler): Promise<JsonObject> {
+/** Run the handler; a synchronous result costs no promise beyond the one returned. */
+function run(ctx: RequestContext, handler: MethodHandler): Promise<JsonObject> {
+  const failed = (error: unknown): never => {
+    throw toProtocolError(ctx.server, error, ctx.method, subject(ctx));
+  };
   try {
     // Proxies list their backends first; plain servers return undefined and wait for nothing.
     const preparing = ctx.method === 'ping' ? undefined : ctx.server.prepare();
-    if (preparing) await preparing;
-    return (await handler(ctx)) as JsonObject;
+    const result = preparing ? preparing.then(() => handler(ctx)) : handler(ctx);
+    return (
+      isThenable(result) ? Promise.resolve(result).then(undefined, failed) : Promise.resolve(result)
+    ) as Promise<JsonObject>;
   } catch (error) {
-    throw toProtocolError(ctx.server, error, ctx.method, subject(ctx));
+    return Promise.reject(toProtocolError(ctx.server, error, ctx.method, subject(ctx)));
   }
 }
 

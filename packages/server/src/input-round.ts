@@ -8,7 +8,7 @@ import {
 } from '@mcpkit/core';
 import type { RequestContext } from './context.js';
 import type { StatePayload } from './request-state.js';
-import { isInputRequired } from './results.js';
+import { type InputRequired, isInputRequired } from './results.js';
 
 /** Thrown out of a replayed handler when it asked for input that has no answer yet. */
 export class InputRequiredSignal extends Error {
@@ -164,14 +164,31 @@ async function sealInputRequired(
 }
 
 async function runHandshake(ctx: RequestContext, run: () => Promise<unknown>) {
+  const result = await run();
+  return isInputRequired(result) ? continueHandshake(ctx, result, run) : result;
+}
+
+/**
+ * Handshake era, after a run returned `inputRequired()`: ask the client, run the handler again
+ * with the answers, until it completes (at most {@link MAX_HANDSHAKE_ROUNDS} runs in all).
+ */
+export async function continueHandshake(
+  ctx: RequestContext,
+  first: InputRequired,
+  run: () => unknown,
+): Promise<unknown> {
+  let result: unknown = first;
   for (let i = 0; i < MAX_HANDSHAKE_ROUNDS; i++) {
-    const result = await run();
-    if (!isInputRequired(result)) return result;
+    if (i > 0) {
+      result = await run();
+      if (!isInputRequired(result)) return result;
+    }
+    const asked = result as InputRequired;
     // Made only when a handler uses the low-level API: plain calls allocate nothing here.
     ctx.round ??= new InputRound({}, undefined);
     const round = ctx.round;
     const caps = ctx.client.capabilities as JsonObject;
-    for (const [key, request] of Object.entries(result.inputRequests ?? {})) {
+    for (const [key, request] of Object.entries(asked.inputRequests ?? {})) {
       const need = requiredCapability(request);
       if (!hasCapability(caps, need)) throw missingCapability(need, request.method);
       round.answers[key] = await ctx.req.request(
@@ -179,7 +196,7 @@ async function runHandshake(ctx: RequestContext, run: () => Promise<unknown>) {
         request.params as JsonObject | undefined,
       );
     }
-    round.authorState = result.requestState;
+    round.authorState = asked.requestState;
   }
   throw new McpError(
     ErrorCode.InternalError,

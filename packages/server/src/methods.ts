@@ -20,8 +20,8 @@ import { listen } from './subscriptions.js';
 import { taskMethods, withTasksExtension } from './task-methods.js';
 import { callTool } from './tools.js';
 
-/** Serves one method; returns the bare result (era decoration happens around it). */
-export type MethodHandler = (ctx: RequestContext) => Promise<unknown>;
+/** Serves one method; returns the bare result (era decoration happens around it), maybe sync. */
+export type MethodHandler = (ctx: RequestContext) => unknown;
 
 const simple =
   (hook: HookName, fn: (ctx: RequestContext) => unknown): MethodHandler =>

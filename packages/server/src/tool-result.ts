@@ -1,6 +1,7 @@
-import { type CallToolResult, type ContentBlock, validate } from '@mcpkit/core';
+import type { CallToolResult, ContentBlock, ValidationResult } from '@mcpkit/core';
 import { isContentBlock } from './content.js';
 import { isMedia } from './media.js';
+import { isThenable, quickValidate } from './quick-validate.js';
 import { type InputRequired, isInputRequired, isToolResult } from './results.js';
 import type { ToolEntry } from './tools.js';
 
@@ -19,11 +20,12 @@ function toBlock(value: unknown): ContentBlock {
  * Turn what a tool handler returned into a CallToolResult. With an output schema the value is
  * validated and sent as `structuredContent` (wrapped as `{ result }` for non-objects) plus its JSON
  * text; otherwise strings, numbers, booleans, content blocks, media and JSON data are converted.
+ * Synchronous unless an output schema validates asynchronously (no promise on the hot path).
  */
-export async function toCallToolResult(
+export function toCallToolResult(
   value: unknown,
   entry: ToolEntry,
-): Promise<CallToolResult | InputRequired> {
+): CallToolResult | InputRequired | Promise<CallToolResult | InputRequired> {
   if (isInputRequired(value)) return value;
   if (isToolResult(value)) {
     const result: CallToolResult = { content: value.content ?? [] };
@@ -33,17 +35,10 @@ export async function toCallToolResult(
     return result;
   }
   if (entry.output) {
-    const checked = await validate(entry.output, value);
-    if (!checked.ok) {
-      throw new Error(
-        `Tool ${entry.key} returned a value that does not match its output schema: ${checked.message}`,
-      );
-    }
-    const data = checked.value;
-    return {
-      content: [{ type: 'text', text: textOf(data) }],
-      structuredContent: entry.wrapOutput ? { result: data } : data,
-    };
+    const checked = quickValidate(entry.output, value);
+    return isThenable(checked)
+      ? checked.then((done) => structured(done, entry))
+      : structured(checked, entry);
   }
   if (value === undefined || value === null) return { content: [] };
   if (typeof value !== 'object') return { content: [{ type: 'text', text: String(value) }] };
@@ -52,4 +47,19 @@ export async function toCallToolResult(
     return { content: value.map(toBlock) };
   }
   return { content: [{ type: 'text', text: textOf(value) }] };
+}
+
+function structured(checked: ValidationResult<unknown>, entry: ToolEntry): CallToolResult {
+  if (!checked.ok) {
+    throw new Error(
+      `Tool ${entry.key} returned a value that does not match its output schema: ${checked.message}`,
+    );
+  }
+  const data = checked.value;
+  return {
+    content: [{ type: 'text', text: textOf(data) }],
+    structuredContent: (entry.wrapOutput
+      ? { result: data }
+      : data) as CallToolResult['structuredContent'],
+  };
 }

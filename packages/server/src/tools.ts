@@ -6,7 +6,7 @@ import {
   type Tool,
   toJsonSchema,
   toObjectJsonSchema,
-  validate,
+  type ValidationResult,
 } from '@mcpkit/core';
 import type { RequestContext } from './context.js';
 import type { Context } from './context-types.js';
@@ -14,10 +14,11 @@ import type { Entry } from './entry-source.js';
 import { toolErrorResult } from './error-mapping.js';
 import { ToolError } from './errors.js';
 import type { SchemaLike } from './infer.js';
-import { runInteractive } from './input-round.js';
+import { continueHandshake, runInteractive } from './input-round.js';
 import { runMiddleware } from './middleware.js';
 import { checkParamHeaderAnnotations, checkParamHeaders } from './param-headers.js';
-import type { InputRequired } from './results.js';
+import { isThenable, quickValidate } from './quick-validate.js';
+import { type InputRequired, isInputRequired } from './results.js';
 import { callAsTask } from './task-call.js';
 import { type ToolTaskSupport, toolTaskSupport } from './task-types.js';
 import { toCallToolResult } from './tool-result.js';
@@ -96,8 +97,10 @@ export function createToolEntry(
   };
 }
 
+type ToolOutcome = CallToolResult | InputRequired;
+
 /** tools/call: find, run through middleware and MRTR, turn errors into `isError` results. */
-export async function callTool(ctx: RequestContext): Promise<unknown> {
+export function callTool(ctx: RequestContext): unknown {
   const name = ctx.params.name;
   const entry = typeof name === 'string' ? ctx.server.toolRegistry.find(name) : undefined;
   if (!entry) {
@@ -106,51 +109,91 @@ export async function callTool(ctx: RequestContext): Promise<unknown> {
   // SEP-2243: over HTTP, Mcp-Param-* headers must mirror the arguments (stdio/memory have none).
   const headers = ctx.era === 'stateless' ? ctx.headers : undefined;
   if (headers) checkParamHeaders(entry.wire, ctx.params.arguments, headers);
+  const failed = (error: unknown): CallToolResult => {
+    if (ctx.round?.requests && !ctx.task?.started) throw error;
+    return toolErrorResult(ctx.server, error, entry.key);
+  };
+  if (ctx.era !== 'stateless' && isDirect(ctx, entry)) {
+    // The hot path: no middleware, no MRTR round unless the handler asks for input; sync
+    // handlers and schemas cost no promise here at all.
+    const attempt = (): unknown => {
+      try {
+        const result = invokeDirect(ctx, entry);
+        return isThenable(result) ? Promise.resolve(result).then(undefined, failed) : result;
+      } catch (error) {
+        return failed(error);
+      }
+    };
+    const first = attempt();
+    const settle = (result: unknown) =>
+      isInputRequired(result) ? continueHandshake(ctx, result, attempt) : result;
+    return isThenable(first) ? first.then(settle) : settle(first);
+  }
   const run = async () => {
     try {
       return await runTool(ctx, entry);
     } catch (error) {
-      if (ctx.round?.requests && !ctx.task?.started) throw error;
-      return toolErrorResult(ctx.server, error, entry.key);
+      return failed(error);
     }
   };
   if (entry.task && ctx.era === 'stateless') return callAsTask(ctx, entry.task, entry.key, run);
   return runInteractive(ctx, entry.key, run);
 }
 
+/** A plain tool without `onCallTool` middleware: nothing to wrap around the handler. */
+const isDirect = (ctx: RequestContext, entry: ToolEntry): boolean =>
+  !entry.serve && ctx.server.middleware('onCallTool').length === 0;
+
 /** Run a found tool inside its server's `onCallTool` middleware; errors are thrown. */
-export function runTool(
-  ctx: RequestContext,
-  entry: ToolEntry,
-): Promise<CallToolResult | InputRequired> {
+export function runTool(ctx: RequestContext, entry: ToolEntry): Promise<ToolOutcome> {
   return runMiddleware(ctx, 'onCallTool', () =>
     entry.serve ? entry.serve(ctx) : invokeTool(ctx, entry),
   );
 }
 
 /** Validate the input, run the handler, convert its value: a tool without middleware. */
-export async function invokeTool(
+export function invokeTool(ctx: RequestContext, entry: ToolEntry): Promise<ToolOutcome> {
+  try {
+    return Promise.resolve(invokeDirect(ctx, entry));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** {@link invokeTool} without promises where schema and handler are synchronous; may throw. */
+function invokeDirect(ctx: RequestContext, entry: ToolEntry): ToolOutcome | Promise<ToolOutcome> {
+  if (!entry.input) return runHandler(ctx, entry, {});
+  const checked = quickValidate(entry.input, ctx.params.arguments ?? {});
+  return isThenable(checked)
+    ? checked.then((done) => afterValidation(ctx, entry, done))
+    : afterValidation(ctx, entry, checked);
+}
+
+function afterValidation(
   ctx: RequestContext,
   entry: ToolEntry,
-): Promise<CallToolResult | InputRequired> {
-  let input: unknown = {};
-  if (entry.input) {
-    const args = ctx.params.arguments ?? {};
-    const checked = await validate(entry.input, args);
-    if (!checked.ok) {
-      return {
-        content: [
-          { type: 'text', text: `Invalid arguments for tool ${entry.key}: ${checked.message}` },
-        ],
-        isError: true,
-      };
-    }
-    input = checked.value;
+  checked: ValidationResult<unknown>,
+): ToolOutcome | Promise<ToolOutcome> {
+  if (!checked.ok) {
+    return {
+      content: [
+        { type: 'text', text: `Invalid arguments for tool ${entry.key}: ${checked.message}` },
+      ],
+      isError: true,
+    };
   }
-  const value = entry.timeoutMs
-    ? await withTimeout(ctx, entry, input)
-    : await entry.handler(input, ctx);
-  return toCallToolResult(value, entry);
+  return runHandler(ctx, entry, checked.value);
+}
+
+function runHandler(
+  ctx: RequestContext,
+  entry: ToolEntry,
+  input: unknown,
+): ToolOutcome | Promise<ToolOutcome> {
+  const value = entry.timeoutMs ? withTimeout(ctx, entry, input) : entry.handler(input, ctx);
+  return isThenable(value)
+    ? Promise.resolve(value).then((done) => toCallToolResult(done, entry))
+    : toCallToolResult(value, entry);
 }
 
 async function withTimeout(
