@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
 import { describeTransports } from '../support/describe-transports.ts';
-import { CAPABILITIES, SERVER_INFO, statelessResult, TOOL_NAMES } from '../support/expected.ts';
+import {
+  CAPABILITIES,
+  CONTRACT_TOOLS,
+  SERVER_INFO,
+  statelessResult,
+  TOOL_NAMES,
+} from '../support/expected.ts';
 
 describeTransports('initialize / discover', (t) => {
   it('settles the era and protocol version, and learns who the server is', () => {
@@ -23,37 +29,7 @@ describeTransports('initialize / discover', (t) => {
   it('lists tools with their exact schemas', async () => {
     const tools = await t.client.listTools();
     expect(tools.map((tool) => tool.name)).toEqual(TOOL_NAMES);
-    expect(tools.slice(0, 3)).toEqual([
-      {
-        name: 'echo',
-        description: 'Echo the text back',
-        inputSchema: {
-          type: 'object',
-          properties: { text: { type: 'string' } },
-          required: ['text'],
-        },
-      },
-      {
-        name: 'add',
-        description: 'Add two numbers',
-        inputSchema: {
-          type: 'object',
-          properties: { a: { type: 'number' }, b: { type: 'number' } },
-          required: ['a', 'b'],
-        },
-        outputSchema: {
-          type: 'object',
-          properties: { sum: { type: 'number' } },
-          required: ['sum'],
-          additionalProperties: false,
-        },
-      },
-      {
-        name: 'fail',
-        description: 'Always fails',
-        inputSchema: { type: 'object', additionalProperties: false },
-      },
-    ]);
+    expect(tools.slice(0, 3)).toEqual(CONTRACT_TOOLS);
   });
 
   it('lists and reads resources, lists and renders prompts', async () => {

@@ -12,14 +12,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContractServer } from '../../fixtures/contract-server.ts';
 import { ROOTS } from '../support/client-handlers.ts';
-import { CAPABILITIES, SERVER_INFO, TOOL_NAMES } from '../support/expected.ts';
-import {
-  CONTRACT_TOOLS,
-  initializedVersion,
-  PACKAGE_ROOT,
-  recordInbound,
-  tsxArgs,
-} from '../support/interop.ts';
+import { CAPABILITIES, CONTRACT_TOOLS, SERVER_INFO, TOOL_NAMES } from '../support/expected.ts';
+import { initializedVersion, PACKAGE_ROOT, recordInbound, tsxArgs } from '../support/interop.ts';
 
 type Started = {
   transport: StdioClientTransport | StreamableHTTPClientTransport;

@@ -7,8 +7,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContractServer } from '../../fixtures/contract-server.ts';
 import { ROOTS } from '../support/client-handlers.ts';
-import { CAPABILITIES, SERVER_INFO, TOOL_NAMES } from '../support/expected.ts';
-import { CONTRACT_TOOLS, PACKAGE_ROOT, recordInbound, tsxArgs } from '../support/interop.ts';
+import { CAPABILITIES, CONTRACT_TOOLS, SERVER_INFO, TOOL_NAMES } from '../support/expected.ts';
+import { PACKAGE_ROOT, recordInbound, tsxArgs } from '../support/interop.ts';
 
 interface Leg {
   name: string;

@@ -55,3 +55,32 @@ export const TOOL_NAMES = [
   'square',
   'pid',
 ];
+
+/** The contract server's `echo`, `add` and `fail` tools as listed on the wire. */
+export const CONTRACT_TOOLS = [
+  {
+    name: 'echo',
+    description: 'Echo the text back',
+    inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+  },
+  {
+    name: 'add',
+    description: 'Add two numbers',
+    inputSchema: {
+      type: 'object',
+      properties: { a: { type: 'number' }, b: { type: 'number' } },
+      required: ['a', 'b'],
+    },
+    outputSchema: {
+      type: 'object',
+      properties: { sum: { type: 'number' } },
+      required: ['sum'],
+      additionalProperties: false,
+    },
+  },
+  {
+    name: 'fail',
+    description: 'Always fails',
+    inputSchema: { type: 'object', additionalProperties: false },
+  },
+];

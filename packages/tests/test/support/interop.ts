@@ -1,6 +1,6 @@
-// Shared pieces of the interop tests: where the fixtures are, how to run them, what our contract
-// server's first tools look like on the wire, and a recorder for an official transport's inbound
-// messages (the official clients do not expose the negotiated version on every transport).
+// Shared pieces of the interop tests: where the fixtures are, how to run them, and a recorder for
+// an official transport's inbound messages (the official clients do not expose the negotiated
+// version on every transport).
 import { fileURLToPath } from 'node:url';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -12,35 +12,6 @@ export const tsxArgs = (fixture: string): string[] => [
   '--import',
   'tsx',
   `${FIXTURES}${fixture}`,
-];
-
-/** The contract server's `echo`, `add` and `fail` tools as listed on the wire. */
-export const CONTRACT_TOOLS = [
-  {
-    name: 'echo',
-    description: 'Echo the text back',
-    inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
-  },
-  {
-    name: 'add',
-    description: 'Add two numbers',
-    inputSchema: {
-      type: 'object',
-      properties: { a: { type: 'number' }, b: { type: 'number' } },
-      required: ['a', 'b'],
-    },
-    outputSchema: {
-      type: 'object',
-      properties: { sum: { type: 'number' } },
-      required: ['sum'],
-      additionalProperties: false,
-    },
-  },
-  {
-    name: 'fail',
-    description: 'Always fails',
-    inputSchema: { type: 'object', additionalProperties: false },
-  },
 ];
 
 interface OfficialTransport {
